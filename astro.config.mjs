@@ -1,0 +1,33 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import svelte from '@astrojs/svelte';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+
+/**
+ * BASE_PATH deploys the site under a sub-path (e.g. `/neural-notebook/` for project pages).
+ * Every internal link goes through `withBase()` in src/lib/paths.ts, so nothing else changes.
+ */
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  output: 'static',
+  site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
+  base,
+  trailingSlash: 'ignore',
+  integrations: [mdx(), svelte()],
+  markdown: {
+    // Astro 7's default processor ignores remark/rehype plugins; KaTeX needs the unified one.
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }]],
+    }),
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: 'light',
+    },
+  },
+  devToolbar: { enabled: false },
+});
