@@ -1,0 +1,31 @@
+/**
+ * The engine's public API: pure TypeScript, no DOM, the same in the page, a Web Worker and Node.
+ * See README.md beside this file for a tour and an example.
+ */
+export { seeded, seedOf, uniform, normal, integer, shuffle, permutation, type Random } from './random.ts';
+export { sigmoid, softplus, erf, erfc, normalCdf, normalPdf } from './special.ts';
+export { activation, activationNames, isActivationName, type Activation, type ActivationName } from './activations.ts';
+export { activationCurve, type ActivationCurve } from './curves.ts';
+export {
+  loss, lossNames, mse, bce, bceLogits, crossEntropy, softmax, softmaxInto, logSumExp,
+  squaredError, binaryCrossEntropy, binaryCrossEntropyGrad, binaryCrossEntropyLogits,
+  type Loss, type LossName,
+} from './losses.ts';
+export { initialize, initNames, type InitName, type LayerShape } from './init.ts';
+export { packBatch, type Batch } from './batch.ts';
+export { createMLP, MLP, outputNames, type MLPSpec, type Layer, type OutputName } from './mlp.ts';
+export { lossCode, type BatchResult, type NetLossName } from './network-loss.ts';
+export { linspace, type GridOptions } from './grid.ts';
+export { norm, meanAbs, type Trace, type LayerTrace } from './trace.ts';
+export { centralDifference, numericalGradient } from './gradcheck.ts';
+export { lossAlong, numericalLossGrad, composeLinear } from './probe.ts';
+export {
+  createOptimizer, resolveOptions, optimizerKinds, optimizerDefaults,
+  type Optimizer, type OptimizerKind, type OptimizerSpec,
+} from './optimizers.ts';
+export type { ResolvedOptions } from './optimizer-steps.ts';
+export { surface, surfaceNames, type Surface, type SurfaceName, type Point } from './surfaces.ts';
+export { dataset, datasetNames, gateSamples, type Dataset, type DatasetName, type DatasetOptions, type Samples, type GateKey } from './datasets.ts';
+export { createTrainer, Trainer, type TrainerSpec, type RunReport, type Rows } from './train.ts';
+export { History, stopMessage, type TrainStatus, type StopReason, type StepHistory, type EpochHistory } from './history.ts';
+export * from './perceptron.ts';
