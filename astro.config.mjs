@@ -5,6 +5,7 @@ import svelte from '@astrojs/svelte';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import remarkSlotFragments from './src/components/lesson/remark-slot-fragments.mjs';
 
 /**
  * BASE_PATH deploys the site under a sub-path (e.g. `/neural-notebook/` for project pages).
@@ -21,7 +22,8 @@ export default defineConfig({
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; KaTeX needs the unified one.
     processor: unified({
-      remarkPlugins: [remarkMath],
+      // remarkSlotFragments: `<Fragment slot="hint">` may follow an Exercise's question without a blank line.
+      remarkPlugins: [remarkMath, remarkSlotFragments],
       rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }]],
     }),
     shikiConfig: {

@@ -1,0 +1,139 @@
+/**
+ * Learner progress: which exercises and widget challenges are done, kept in the browser's
+ * localStorage under `nn-progress` so it survives a reload. Nothing leaves the browser.
+ *
+ * Storage can be missing (server rendering), blocked (privacy settings) or full; every function
+ * then still works for the current page from an in-memory copy and never throws. A corrupt stored
+ * value reads as "nothing done yet".
+ */
+
+/** The localStorage key. */
+export const PROGRESS_KEY = 'nn-progress';
+
+/** The window event fired after progress changes; `detail` is `{ id }` (or `{ id: null }` on clear). */
+export const PROGRESS_EVENT = 'nn-progresschange';
+
+/** Most ids kept; the oldest are dropped beyond this (a guard against runaway writes). */
+export const MAX_PROGRESS_IDS = 2000;
+
+/** The part of the Web Storage interface progress needs (a fake one in tests). */
+export interface ProgressStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+
+/** Used when localStorage is unavailable, so the page still remembers until it is closed. */
+const memory = new Map<string, string>();
+const memoryStorage: ProgressStorage = {
+  getItem: (key) => memory.get(key) ?? null,
+  setItem: (key, value) => void memory.set(key, value),
+  removeItem: (key) => void memory.delete(key),
+};
+
+/** The latest value a storage refused to save (quota, private mode): newer than what it holds. */
+const refused = new WeakMap<ProgressStorage, string>();
+
+/** localStorage when it can be used, else the in-memory fallback. */
+function defaultStorage(): ProgressStorage {
+  try {
+    const storage = globalThis.localStorage;
+    if (storage) {
+      storage.getItem(PROGRESS_KEY);
+      return storage;
+    }
+  } catch {
+    // Access itself throws when storage is blocked.
+  }
+  return memoryStorage;
+}
+
+/** True for an id progress accepts: a letter or digit, then letters, digits, `.`, `_`, `:`, `-`; at most 100. */
+export function isValidProgressId(id: unknown): id is string {
+  return typeof id === 'string' && ID_PATTERN.test(id);
+}
+
+/** The ids stored in `storage`, oldest first; anything malformed is ignored. */
+function read(storage: ProgressStorage): string[] {
+  let raw: string | null = refused.get(storage) ?? null;
+  try {
+    raw ??= storage.getItem(PROGRESS_KEY);
+  } catch {
+    return [];
+  }
+  if (!raw) return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    const done = (parsed as { done?: unknown } | null)?.done;
+    if (!Array.isArray(done)) return [];
+    return [...new Set(done.filter(isValidProgressId))];
+  } catch {
+    return [];
+  }
+}
+
+/** Writes `ids`; keeps them in memory when storage refuses (quota, private mode). */
+function write(storage: ProgressStorage, ids: string[]): void {
+  const value = JSON.stringify({ v: 1, done: ids.slice(-MAX_PROGRESS_IDS) });
+  try {
+    storage.setItem(PROGRESS_KEY, value);
+    refused.delete(storage);
+  } catch {
+    refused.set(storage, value);
+  }
+}
+
+function announce(id: string | null): void {
+  if (typeof window === 'undefined' || typeof CustomEvent === 'undefined') return;
+  window.dispatchEvent(new CustomEvent(PROGRESS_EVENT, { detail: { id } }));
+}
+
+/** Records exercise or challenge `id` as done (idempotent). Invalid ids are ignored. */
+export function markDone(id: string, storage: ProgressStorage = defaultStorage()): void {
+  if (!isValidProgressId(id)) return;
+  const ids = read(storage);
+  if (ids.includes(id)) return;
+  ids.push(id);
+  write(storage, ids);
+  announce(id);
+}
+
+/** Whether `id` has been recorded as done. */
+export function isDone(id: string, storage: ProgressStorage = defaultStorage()): boolean {
+  return isValidProgressId(id) && read(storage).includes(id);
+}
+
+/** Every id recorded as done, in the order they were done. */
+export function doneIds(storage: ProgressStorage = defaultStorage()): string[] {
+  return read(storage);
+}
+
+/** Forgets all progress. */
+export function clearProgress(storage: ProgressStorage = defaultStorage()): void {
+  refused.delete(storage);
+  try {
+    storage.removeItem(PROGRESS_KEY);
+  } catch {
+    // Nothing stored that we could reach.
+  }
+  announce(null);
+}
+
+/**
+ * Calls `callback` whenever progress changes, in this tab or another one. Returns the function
+ * that stops listening.
+ */
+export function onProgressChange(callback: () => void): () => void {
+  if (typeof window === 'undefined') return () => {};
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === null || event.key === PROGRESS_KEY) callback();
+  };
+  window.addEventListener(PROGRESS_EVENT, callback);
+  window.addEventListener('storage', onStorage);
+  return () => {
+    window.removeEventListener(PROGRESS_EVENT, callback);
+    window.removeEventListener('storage', onStorage);
+  };
+}
