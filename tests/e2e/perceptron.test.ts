@@ -1,0 +1,322 @@
+/**
+ * Chapter 2's perceptron lab in a real browser: keyboard, pointer and touch change the weights and
+ * the line; the NAND challenge is recorded; the learning rule converges on AND and stops at the cap
+ * on XOR with its explanation; a copied link restores the state; bad links and bad input are handled.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { encodeState } from '../../src/lib/share-state.ts';
+import { axeScan, expectClean, expectNoViolations, openPage, setTheme, type OpenPageOptions } from './support.ts';
+
+const PATH = '/lessons/02-perceptron/';
+
+/** These scans look at the lab's states (messages, explanation, dark theme); site.test.ts scans the rest of the page. */
+const LAB_ONLY = {
+  exclude: ['.prose > :not(astro-island)', '.prose > astro-island:not(:has(#perceptron))'],
+};
+
+/** Polls for up to 10 s: the machine may be busy, and a hydrating island takes a moment. */
+function poll<T>(read: () => Promise<T> | T) {
+  return expect.poll(read, { timeout: 10_000, interval: 50 });
+}
+
+/** Waits until the client:visible island holding `selector` has hydrated (Astro drops its `ssr` attribute). */
+async function hydrated(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).first().scrollIntoViewIfNeeded();
+  await page.waitForFunction(
+    (sel) => {
+      const island = document.querySelector(sel)?.closest('astro-island');
+      return !!island && !island.hasAttribute('ssr');
+    },
+    selector,
+    { timeout: 15_000 },
+  );
+}
+
+/** Opens chapter 2 (optionally with a query string) and waits for the lab to hydrate. */
+async function openLab(query = '', options: OpenPageOptions = {}) {
+  const opened = await openPage(`${PATH}${query}`, { settle: false, ...options });
+  await hydrated(opened.page, 'section#perceptron');
+  return opened;
+}
+
+/** The lab and the controls a reader uses, found by their accessible names. */
+function lab(page: Page) {
+  const root = page.locator('section#perceptron');
+  return {
+    root,
+    slider: (name: 'w1' | 'w2' | 'b') => root.getByRole('slider', { name: sliderName(name), exact: true }),
+    field: (name: 'w1' | 'w2' | 'b') => root.getByRole('textbox', { name: `${sliderName(name)}, typed value` }),
+    button: (name: string) => root.getByRole('button', { name, exact: true }),
+    status: root.locator('p.status[role="status"]'),
+    equation: root.locator('.eq'),
+    line: root.locator('svg .plane-line').first(),
+    rows: root.locator('table.truth tbody tr'),
+    challenge: root.locator('[data-challenge="ch2-nand"] .verdict'),
+    epochs: root.getByTestId('epochs'),
+  };
+}
+
+function sliderName(name: 'w1' | 'w2' | 'b'): string {
+  return { w1: 'w1, weight of input x1', w2: 'w2, weight of input x2', b: 'b, bias' }[name];
+}
+
+/** The weighted sum shown for each of the four inputs. */
+async function sums(rows: Locator): Promise<string[]> {
+  return rows.locator('.sum').allInnerTexts();
+}
+
+async function lineCoords(line: Locator): Promise<string> {
+  return (await Promise.all(['x1', 'y1', 'x2', 'y2'].map((a) => line.getAttribute(a)))).join(',');
+}
+
+async function setField(field: Locator, value: string): Promise<void> {
+  await field.fill(value);
+  await field.press('Enter');
+}
+
+describe('perceptron lab', () => {
+  test('the keyboard moves a weight: slider, field, sums, equation and line all follow', async () => {
+    const { page, collected, close } = await openLab();
+    const l = lab(page);
+    await poll(() => l.status.innerText()).toContain('AND: 3 of 4 points are on the wrong side');
+    expect(await sums(l.rows)).toEqual(['0.20', '0.50', '0.70', '1.00']);
+    const lineBefore = await lineCoords(l.line);
+
+    await l.slider('w1').focus();
+    await page.keyboard.press('ArrowRight');
+    await poll(() => l.field('w1').inputValue()).toBe('0.55');
+    expect(await l.equation.innerText()).toBe('0.55·x₁ + 0.3·x₂ + 0.2 = 0');
+    expect(await sums(l.rows)).toEqual(['0.20', '0.50', '0.75', '1.05']);
+    expect(await lineCoords(l.line)).not.toBe(lineBefore);
+
+    await l.slider('b').focus();
+    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowLeft');
+    await poll(() => l.field('b').inputValue()).toBe('-0.8');
+    expect(await sums(l.rows)).toEqual(['−0.80', '−0.50', '−0.25', '0.05']);
+    // w = (0.55, 0.3), b = −0.8 computes AND: every row is right.
+    await poll(() => l.status.innerText()).toContain('These weights compute AND');
+    expect(await l.root.locator('table.truth .bad').count()).toBe(0);
+
+    // Every button of the lab is reachable with Tab.
+    const tabbable = await l.root.evaluate((root) =>
+      Array.from(root.querySelectorAll('button')).every((b) => b.tabIndex >= 0 && !b.hasAttribute('hidden')),
+    );
+    expect(tabbable).toBe(true);
+    expectClean(collected);
+    await close();
+  });
+
+  test('the pointer moves a weight (slider click) and the line (drag on the plane); touch too', async () => {
+    const { page, collected, close } = await openLab();
+    const l = lab(page);
+    await l.slider('w2').scrollIntoViewIfNeeded();
+    const box = (await l.slider('w2').boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.92, box.y + box.height / 2);
+    await poll(async () => Number(await l.field('w2').inputValue())).toBeGreaterThan(2);
+    expect(await l.equation.innerText()).toMatch(/^0\.5·x₁ \+ \d(\.\d+)?·x₂ \+ 0\.2 = 0$/);
+
+    // Dragging on the plane slides the line through the pointer: the bias changes, the weights stay.
+    await l.root.locator('svg.plane').scrollIntoViewIfNeeded();
+    const plot = (await l.root.locator('svg.plane').boundingBox())!;
+    const before = await lineCoords(l.line);
+    await page.mouse.move(plot.x + plot.width * 0.55, plot.y + plot.height * 0.45);
+    await page.mouse.down();
+    await page.mouse.move(plot.x + plot.width * 0.6, plot.y + plot.height * 0.4, { steps: 4 });
+    await page.mouse.up();
+    await poll(() => lineCoords(l.line)).not.toBe(before);
+    expect(Number(await l.field('b').inputValue())).toBeLessThan(-1);
+    expect(await l.field('w1').inputValue()).toBe('0.5');
+    expectClean(collected);
+    await close();
+
+    const touch = await openLab('', { touch: true, width: 390, height: 844 });
+    const t = lab(touch.page);
+    await t.root.locator('svg.plane').scrollIntoViewIfNeeded();
+    const area = (await t.root.locator('svg.plane').boundingBox())!;
+    const start = await t.field('b').inputValue();
+    await touch.page.touchscreen.tap(area.x + area.width * 0.6, area.y + area.height * 0.35);
+    await poll(() => t.field('b').inputValue()).not.toBe(start);
+    expectClean(touch.collected);
+    await touch.close();
+  });
+
+  test('bad typed values are clamped or refused with a message, never NaN on screen', async () => {
+    const { page, collected, close } = await openLab();
+    const l = lab(page);
+    await setField(l.field('w1'), '1e6');
+    await poll(() => l.root.innerText()).toContain('Outside the range, so it was set to 3.');
+    expect(await l.field('w1').inputValue()).toBe('3');
+    await setField(l.field('w2'), '');
+    await poll(() => l.root.innerText()).toContain('Type a number between −3 and 3. The previous value is kept.');
+    expect(await l.field('w2').inputValue()).toBe('0.3');
+    expect(await l.field('w2').getAttribute('aria-invalid')).toBe('true');
+    await setField(l.field('b'), 'NaN');
+    expect(await l.field('b').inputValue()).toBe('0.2');
+    const text = await l.root.innerText();
+    expect(text).not.toMatch(/NaN|Infinity|undefined/);
+    expectNoViolations(await axeScan(page, LAB_ONLY));
+    expectClean(collected);
+    await close();
+  });
+
+  test('weights that compute NAND complete the challenge, and the lesson shows it', async () => {
+    const { page, collected, close } = await openLab();
+    const l = lab(page);
+    await poll(() => l.challenge.innerText()).toContain('Not yet: 3 of the 4 NAND rows are right.');
+    await setField(l.field('w1'), '-1');
+    await setField(l.field('w2'), '-0.5');
+    await setField(l.field('b'), '1.2');
+    await poll(() => l.challenge.getAttribute('data-done')).toBe('true');
+    expect(await l.challenge.innerText()).toContain('Done: these weights compute NAND.');
+    const stored = await page.evaluate(() => localStorage.getItem('nn-progress'));
+    expect(JSON.parse(stored ?? '{}').done).toContain('ch2-nand');
+    await hydrated(page, '.challenge-status');
+    await poll(() => page.locator('.challenge-status').getAttribute('data-done')).toBe('true');
+    expectClean(collected);
+    await close();
+  });
+
+  test('the NAND preset and the learning rule also complete the challenge', async () => {
+    const { page, collected, close } = await openLab();
+    const l = lab(page);
+    await l.button('NAND').click();
+    expect(await l.button('NAND').getAttribute('aria-pressed')).toBe('true');
+    await l.button('Train to the end').click();
+    await poll(() => l.status.innerText()).toContain('Converged after 11 epochs');
+    await poll(() => l.challenge.getAttribute('data-done')).toBe('true');
+    expectClean(collected);
+    await close();
+  });
+
+  test('the learning rule: one step, then AND to convergence, then XOR to the cap with the reason', { timeout: 120_000 }, async () => {
+    const { page, collected, close } = await openLab();
+    const l = lab(page);
+    await l.button('Step').click();
+    await poll(() => l.status.innerText()).toBe(
+      'Epoch 1: input (0, 0) gave 1, target 0. Wrong, so the weights move.',
+    );
+    expect(await l.field('b').inputValue()).toBe('0.1');
+    expect(await l.rows.nth(0).getAttribute('class')).toContain('current');
+    // Misclassified points are circled in the plot and marked in the table.
+    expect(await l.root.locator('svg.plane circle[stroke="var(--nn-danger)"]').count()).toBe(3);
+    expect(await l.root.locator('table.truth .bad').count()).toBe(3);
+
+    await l.button('Epoch').click();
+    expect(await l.epochs.innerText()).toBe('1');
+    await l.button('Train to the end').click();
+    await poll(() => l.status.innerText()).toBe(
+      'Converged after 3 epochs: a whole pass with no mistake. It computes AND with w1 = 0.3, w2 = 0.1, b = −0.3.',
+    );
+    expect(await l.epochs.innerText()).toBe('3');
+    expect(await l.root.getByTestId('history').innerText()).toBe('3, 2, 0');
+    expect([await l.field('w1').inputValue(), await l.field('w2').inputValue(), await l.field('b').inputValue()]).toEqual([
+      '0.3',
+      '0.1',
+      '-0.3',
+    ]);
+    expect(await l.button('Step').isDisabled()).toBe(true);
+
+    await l.button('XOR').click();
+    await l.button('Train to the end').click();
+    await poll(() => l.status.innerText()).toContain(
+      'Stopped after 100 epochs without converging: no straight line separates the 1s of XOR from its 0s',
+    );
+    expect(await l.epochs.innerText()).toBe('100');
+    const why = l.root.getByTestId('xor-explanation');
+    expect(await why.isVisible()).toBe(true);
+    expect(await why.innerText()).toContain('any straight line with both 1s on its firing side has at least one 0 there too');
+    expect(await l.button('Train to the end').isDisabled()).toBe(true);
+    expect(await l.root.locator('table.truth .bad').count()).toBeGreaterThan(0);
+
+    // The explanation and the finished state pass axe in both themes.
+    expectNoViolations(await axeScan(page, LAB_ONLY));
+    await setTheme(page, 'dark');
+    expectNoViolations(await axeScan(page, LAB_ONLY));
+    expectClean(collected);
+    await close();
+  });
+
+  test('Copy link, then opening that link in a new page, gives the same lab', async () => {
+    const { page, context, collected, close } = await openLab();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const l = lab(page);
+    await l.button('OR').click();
+    await setField(l.field('w1'), '1.25');
+    await setField(l.field('w2'), '-0.75');
+    await setField(l.field('b'), '0.4');
+    await l.root.getByRole('combobox', { name: 'Learning rate η' }).selectOption('0.5');
+    await l.button('Copy link').click();
+    let url = '';
+    await poll(async () => {
+        const fallback = page.locator('#perceptron-link');
+        url = (await fallback.count()) > 0 ? await fallback.inputValue() : await page.evaluate(() => navigator.clipboard.readText());
+        return url;
+      })
+      .toContain('w-perceptron=');
+    expect(new URL(url).hash).toBe('#perceptron');
+
+    const other = await context.newPage();
+    await other.goto(url);
+    await hydrated(other, 'section#perceptron');
+    const o = lab(other);
+    await poll(() => o.field('w1').inputValue()).toBe('1.25');
+    expect(await o.field('w2').inputValue()).toBe('-0.75');
+    expect(await o.field('b').inputValue()).toBe('0.4');
+    expect(await o.button('OR').getAttribute('aria-pressed')).toBe('true');
+    expect(await o.root.getByRole('combobox', { name: 'Learning rate η' }).inputValue()).toBe('0.5');
+    expect(await o.equation.innerText()).toBe('1.25·x₁ − 0.75·x₂ + 0.4 = 0');
+    await other.close();
+    expectClean(collected);
+    await close();
+  });
+
+  test.each([
+    ['not base64', '%%%not-a-state'],
+    ['a value outside the schema', encodeState({ gate: 'AND', w1: 1e6, w2: 0, b: 0, lr: 0.1 })],
+    ['markup in a field', encodeState({ gate: '<img src=x onerror="window.__hacked=1">', w1: 0, w2: 0, b: 0, lr: 0.1 })],
+  ])('a malformed w-perceptron link (%s) shows the notice and the defaults', async (_what, raw) => {
+    const { page, collected, close } = await openLab(`?w-perceptron=${raw}`);
+    const l = lab(page);
+    const notice = l.root.getByRole('alert');
+    await poll(() => notice.isVisible()).toBe(true);
+    expect(await notice.innerText()).toContain("could not be read, so the defaults are shown");
+    expect(await l.field('w1').inputValue()).toBe('0.5');
+    expect(await l.field('b').inputValue()).toBe('0.2');
+    expect(await l.button('AND').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => (window as unknown as { __hacked?: number }).__hacked)).toBeUndefined();
+    expect(await l.root.locator('img').count()).toBe(0);
+    expectClean(collected);
+    await close();
+  });
+
+  test('every exercise accepts the answer its worked solution gives, and refuses a wrong one', { timeout: 120_000 }, async () => {
+    const { page, collected, close } = await openPage(PATH);
+    const exercise = (id: string) => page.locator(`#exercise-${id}`);
+    const check = async (id: string, expected: 'correct' | 'incorrect') => {
+      await exercise(id).getByRole('button', { name: 'Check' }).click();
+      await poll(() => exercise(id).getAttribute('data-status')).toBe(expected);
+    };
+    // b = 1 leaves (0, 1) and (1, 0) exactly on the line: not NAND.
+    await exercise('ch2-nand-bias').getByRole('textbox').fill('1');
+    await check('ch2-nand-bias', 'incorrect');
+    for (const [id, answer] of [
+      ['ch2-sum', '0.3'],
+      ['ch2-update', '-0.2'],
+      ['ch2-nand-bias', '2'],
+    ]) {
+      await exercise(id).getByRole('textbox').fill(answer);
+      await check(id, 'correct');
+    }
+    for (const [id, choice] of [
+      ['ch2-gate', 'OR'],
+      ['ch2-scale', 'Nothing visible: the line and its firing side stay the same'],
+      ['ch2-xor', 'No straight line separates the 1s from the 0s, so every epoch contains a mistake'],
+    ]) {
+      await exercise(id).getByRole('radio', { name: choice, exact: true }).check();
+      await check(id, 'correct');
+    }
+    expectClean(collected);
+    await close();
+  });
+});
