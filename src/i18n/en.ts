@@ -24,6 +24,8 @@ export const en = {
   'map.prereq.none': 'No prerequisites',
   'map.draft': 'Being written',
   'map.start': 'Start chapter {n}',
+  'map.progress': '{done} of {total} exercises done',
+  'map.progress.label': 'Exercises done in chapter {n}',
 
   'lesson.chapters': 'Chapters',
   'lesson.toc': 'On this page',
@@ -190,7 +192,7 @@ export const en = {
   'flow.lr': 'Learning rate',
   'flow.showStart': 'Show step 0 for comparison',
   'flow.setup': 'Three networks, one per activation, with the same shape, seed and data (200 points of the circle dataset), trained by plain full-batch gradient descent on cross-entropy. Sigmoid and tanh start from Glorot weights, ReLU from He weights. Changing a setting starts again from step 0.',
-  'flow.steps': 'steps',
+  'flow.counter': 'Step',
   'flow.grad.title': 'Gradient size per layer (log scale)',
   'flow.grad.label': 'Mean absolute gradient of the weights of each layer, on a log scale, for each network, beside the 0.25 to the n chain',
   'flow.grad.x': 'Layer (1 = next to the input)',
@@ -203,8 +205,7 @@ export const en = {
   'flow.loss.label': 'Training loss per step for each network',
   'flow.loss.x': 'Step',
   'flow.loss.y': 'Loss (cross-entropy)',
-  'flow.table.caption': 'After {step} steps',
-  'flow.table.net': 'Network',
+  'flow.table.caption': 'At step {step}',
   'flow.table.loss': 'Loss',
   'flow.table.accuracy': 'Accuracy',
   'flow.table.first': 'Gradient, layer 1',
@@ -221,6 +222,7 @@ export const en = {
   'flow.status.losses': 'Loss: {losses}.',
   'flow.status.loss': '{name} {loss}',
   'flow.stopped': '{name} stopped: {reason}',
+  'flow.status.error': 'Training stopped with an error: {message}',
 
   'widget.reset': 'Reset',
   'widget.reset.done': 'Back to the starting state.',
@@ -404,6 +406,10 @@ export const en = {
   'playground.diverged.tryAdam': 'Adam, whose steps stay about the size of the learning rate however large the gradient is.',
   'playground.diverged.tryTanh': 'tanh instead of an unbounded activation, so no unit’s output can grow without limit.',
   'playground.diverged.tryRestart': 'Or press Restart to watch it happen again from the same first weights.',
+  'playground.stalled.title': 'Training, but not learning',
+  'playground.stalled.what': 'After {epoch} epochs the training loss is {now}, higher than the {start} it started from.',
+  'playground.stalled.why': 'The engine only stops a run whose loss grows past ten times its start, so this one goes on. A learning rate of {lr} is probably so large that each step overshoots, and the units saturate: they sit at the flat ends of their activation, where the gradient is almost zero.',
+  'playground.stalled.tryRestart': 'Then press Restart: saturated units recover slowly, if at all.',
   'playground.error': 'The network could not be trained: {message}',
   'playground.challenge.title': 'Challenge: a small network for the circle',
   'playground.challenge.task': 'Reach a test loss below 0.1 on the circle with at most 4 hidden units in total, using cross-entropy.',
@@ -416,6 +422,8 @@ export const en = {
   'playground.challenge.done': '✓ Challenge complete: saved in your progress.',
   'playground.challenge.doneBefore': 'You completed this challenge before. Try another way.',
   'playground.challenge.notYet': 'Not yet.',
+  'playground.challenge.status.done': 'Challenge complete: your playground reached a test loss below 0.1 with at most 4 hidden units.',
+  'playground.challenge.status.todo': 'Not completed yet in this browser.',
 
   'xorHidden.input.title': 'Input plane: each hidden unit’s line',
   'xorHidden.input.label': 'The lines of the two hidden units over the four XOR points',
@@ -424,7 +432,7 @@ export const en = {
   'xorHidden.hidden.label': 'The four inputs placed at the outputs of the two hidden units, with the output unit’s line',
   'xorHidden.hidden.desc': 'In the plane of (h1, h2), the input (0, 0) lands near (0, 1), the input (1, 1) near (1, 0), and both (0, 1) and (1, 0) land near (1, 1). The output unit’s line h1 + h2 = 1.5 leaves only that last point on its firing side.',
   'xorHidden.table.caption': 'The forward pass for each of the four inputs',
-  'xorHidden.and': ' and ',
+  'xorHidden.and': ', ',
 } as const;
 
 export type MessageKey = keyof typeof en;

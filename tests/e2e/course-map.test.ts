@@ -109,3 +109,27 @@ describe('the lesson pages', () => {
     }
   });
 });
+
+describe('learner progress on the course map', () => {
+  test('a card shows how many of its chapter’s exercises this browser has solved', async () => {
+    // Two of chapter 2's exercise ids, plus one that belongs to no chapter.
+    const stored = JSON.stringify({ v: 1, done: ['ch2-sum', 'ch2-xor', 'nowhere-1'] });
+    const opened = await openPage('/', {
+      initScripts: [`localStorage.setItem('nn-progress', ${JSON.stringify(stored)});`],
+    });
+    try {
+      const card2 = opened.page.locator('main [data-chapter="2"] .progress');
+      await card2.waitFor({ state: 'visible' });
+      const total = await card2.getAttribute('data-exercise-ids');
+      const count = (total ?? '').split(' ').filter(Boolean).length;
+      expect(count).toBeGreaterThanOrEqual(4);
+      expect(await card2.innerText()).toContain(`2 of ${count} exercises done`);
+      expect(await opened.page.locator('main [data-chapter="2"] progress').evaluate((p) => (p as HTMLProgressElement).value)).toBe(2);
+      // Chapter 1 has no solved exercise: its card shows no progress line.
+      expect(await opened.page.locator('main [data-chapter="1"] .progress:visible').count()).toBe(0);
+      expectClean(opened.collected);
+    } finally {
+      await opened.close();
+    }
+  });
+});
