@@ -5,7 +5,7 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, dirname, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const dist = new URL('../dist/', import.meta.url).pathname;
+const dist = process.env.E2E_DIST ? new URL(process.env.E2E_DIST.replace(/\/?$/, '/'), 'file:///').pathname : new URL('../dist/', import.meta.url).pathname;
 if (!existsSync(dist)) {
   console.error('dist/ is missing: run `npm run build` first.');
   process.exit(1);
