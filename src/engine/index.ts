@@ -29,3 +29,10 @@ export { dataset, datasetNames, gateSamples, type Dataset, type DatasetName, typ
 export { createTrainer, Trainer, type TrainerSpec, type RunReport, type Rows } from './train.ts';
 export { History, stopMessage, type TrainStatus, type StopReason, type StepHistory, type EpochHistory } from './history.ts';
 export * from './perceptron.ts';
+export { unitLines, lineSide, type UnitLine } from './unit-lines.ts';
+export { derivativeFacts, derivativeAt, oneSidedSlopes, chainBound, type DerivativeFacts, type PeakKind } from './derivative-facts.ts';
+export { buildStack, stackCurves, stackSizes, lineFit, STACK_LIMITS, type Stack, type StackSpec, type StackCurves } from './collapse.ts';
+export {
+  FLOW_ACTIVATIONS, FLOW_LIMITS, FLOW_DATA, flowData, flowInit, flowNetwork, gradientProfile, attenuation, chainProfile, deadUnits,
+  type FlowActivation,
+} from './gradient-flow.ts';

@@ -1,0 +1,197 @@
+/**
+ * The gradient-flow race: three networks (sigmoid, tanh, ReLU) of one shape, seed and data, trained
+ * side by side in lockstep by plain full-batch gradient descent. Plain TypeScript and plain data
+ * out, so the same class runs in a Web Worker and on the main thread.
+ */
+import {
+  FLOW_ACTIVATIONS,
+  createTrainer,
+  deadUnits,
+  flowData,
+  flowNetwork,
+  gradientProfile,
+  type FlowActivation,
+  type MLP,
+  type Samples,
+  type Trainer,
+  type TrainStatus,
+} from '../../engine/index.ts';
+
+/** Training pauses here. */
+export const MAX_STEPS = 5000;
+/** Most points per loss curve in a snapshot taken while training runs (the chart's resolution). */
+export const LOSS_POINTS = 100;
+
+/** What the reader chooses: shape, learning rate and seed. */
+export interface RaceSettings {
+  depth: number;
+  width: number;
+  lr: number;
+  seed: number;
+}
+
+/** One network's state, as plain data. */
+export interface RunSnapshot {
+  name: FlowActivation;
+  step: number;
+  /** Mean |∂L/∂w| per layer of the gradient the latest step used (at step 0: at the starting weights). */
+  profile: number[];
+  /** The same at step 0. */
+  start: number[];
+  /** Recorded steps and their losses: all of them, or at most LOSS_POINTS when `thinned`. */
+  steps: number[];
+  losses: number[];
+  /** The training loss before the first step. */
+  initialLoss: number;
+  /** The latest step's loss (initialLoss before the first step) and accuracy (null before it). */
+  loss: number;
+  accuracy: number | null;
+  /** Hidden units whose f′ is 0 on every training point, at the last count. */
+  dead: number;
+  status: TrainStatus;
+  /** Why it stopped, or ''. */
+  reason: string;
+}
+
+/** All three networks, as plain data. */
+export interface RaceSnapshot {
+  step: number;
+  /** Hidden units of each network (depth × width). */
+  units: number;
+  thinned: boolean;
+  runs: RunSnapshot[];
+}
+
+interface Run {
+  name: FlowActivation;
+  net: MLP;
+  trainer: Trainer;
+  start: number[];
+  initialLoss: number;
+  dead: number;
+}
+
+export class FlowRace {
+  readonly settings: RaceSettings;
+  private readonly train: Samples;
+  private readonly runs: Run[];
+  private next = 0;
+  private deadCursor = 0;
+
+  constructor(settings: RaceSettings, train: Samples = flowData().train) {
+    this.settings = { ...settings };
+    this.train = train;
+    this.runs = FLOW_ACTIVATIONS.map((name) => {
+      const net = flowNetwork(name, settings.depth, settings.width, settings.seed);
+      const trainer = createTrainer({
+        net,
+        data: { train },
+        optimizer: { kind: 'sgd', lr: settings.lr },
+        loss: 'bce',
+        seed: settings.seed,
+        stopAtLoss: 0,
+      });
+      const { loss, grad } = net.lossAndGrad(train.x, train.y, 'bce');
+      return { name, net, trainer, start: Array.from(gradientProfile(net, grad)), initialLoss: loss, dead: 0 };
+    });
+    this.countDead();
+  }
+
+  /** Steps taken: the networks move in lockstep (at most one step apart in the middle of a slice). */
+  get step(): number {
+    return this.runs.reduce((high, r) => Math.max(high, r.trainer.step), 0);
+  }
+
+  /** The fewest steps taken by a network that can still train. */
+  get lowest(): number {
+    const active = this.runs.filter(canAdvance);
+    return active.length === 0 ? this.step : active.reduce((low, r) => Math.min(low, r.trainer.step), Infinity);
+  }
+
+  /** Whether any network can take another step before MAX_STEPS. */
+  get canTrain(): boolean {
+    return this.runs.some((r) => canAdvance(r) && r.trainer.step < MAX_STEPS);
+  }
+
+  /** Trains every network until it has taken `goal` steps in all (or stops, or MAX_STEPS). */
+  trainTo(goal: number): void {
+    const target = Math.min(MAX_STEPS, goal);
+    for (const run of this.runs) if (canAdvance(run) && run.trainer.step < target) run.trainer.run(target - run.trainer.step);
+    this.countDead();
+  }
+
+  /**
+   * Trains for about `budgetMs`, one step per network in turn, never past `limit` steps, keeping
+   * the three in lockstep whatever each step costs. Returns the steps taken (all networks together).
+   */
+  advance(budgetMs: number, limit: number = MAX_STEPS): number {
+    const end = performance.now() + budgetMs;
+    const cap = Math.min(MAX_STEPS, limit);
+    let done = 0;
+    let idle = 0;
+    while (idle < this.runs.length) {
+      const run = this.runs[this.next];
+      this.next = (this.next + 1) % this.runs.length;
+      if (run.trainer.step >= cap || !canAdvance(run) || run.trainer.step > this.lowest) {
+        idle++;
+        continue;
+      }
+      run.trainer.run(1);
+      done++;
+      idle = 0;
+      if (performance.now() >= end) break;
+    }
+    return done;
+  }
+
+  /** Recounts the dead hidden units of every network, or (`one`) of the next one in turn. */
+  countDead(one = false): void {
+    const runs = one ? [this.runs[this.deadCursor++ % this.runs.length]] : this.runs;
+    for (const run of runs) run.dead = deadUnits(run.net, this.train.x).reduce((a, b) => a + b, 0);
+  }
+
+  /** Everything the page shows; `thin` keeps at most LOSS_POINTS points per loss curve. */
+  snapshot(thin: boolean): RaceSnapshot {
+    const runs = this.runs.map((run): RunSnapshot => {
+      const { trainer, net } = run;
+      const history = trainer.history;
+      const [steps, losses] = thin ? thinned(history.steps.step, history.steps.loss) : [history.steps.step.slice(), history.steps.loss.slice()];
+      return {
+        name: run.name,
+        step: trainer.step,
+        profile: trainer.step === 0 ? run.start.slice() : Array.from(gradientProfile(net, trainer.grad)),
+        start: run.start.slice(),
+        steps,
+        losses,
+        initialLoss: run.initialLoss,
+        loss: history.lastLoss ?? run.initialLoss,
+        accuracy: history.lastAccuracy,
+        dead: run.dead,
+        status: trainer.status,
+        reason: trainer.reason,
+      };
+    });
+    return { step: this.step, units: this.settings.depth * this.settings.width, thinned: thin, runs };
+  }
+}
+
+function canAdvance(run: Run): boolean {
+  return run.trainer.status === 'ready' || run.trainer.status === 'training';
+}
+
+/** At most LOSS_POINTS of a recorded curve, evenly picked, always keeping the last. */
+function thinned(steps: readonly number[], losses: readonly number[]): [number[], number[]] {
+  const n = steps.length;
+  const stride = Math.max(1, Math.ceil(n / LOSS_POINTS));
+  const s: number[] = [];
+  const l: number[] = [];
+  for (let i = 0; i < n; i += stride) {
+    s.push(steps[i]);
+    l.push(losses[i]);
+  }
+  if (n > 0 && (n - 1) % stride !== 0) {
+    s.push(steps[n - 1]);
+    l.push(losses[n - 1]);
+  }
+  return [s, l];
+}

@@ -1,0 +1,720 @@
+/**
+ * State of the network playground: the reader's settings, the training run reported by the
+ * runner (a Web Worker, or main-thread slices), and the pictures drawn from it. Rendering is
+ * decoupled from training: reports are applied at most once per animation frame, the decision map
+ * every frame, the unit maps and the network drawing about ten times a second, and the spoken
+ * summary every few seconds. Every number comes from the engine (through session.ts and maps.ts).
+ */
+import type { Dataset, StopReason, TrainStatus, UnitLine } from '../../engine/index.ts';
+import type { LineSeries } from '../../components/charts/types.ts';
+import type { GraphItem } from './graph.ts';
+import { t } from '../../i18n/index.ts';
+import { isDone, markDone } from '../../lib/progress.ts';
+import { formatLoss, formatParam, formatPercent, formatRate } from './format.ts';
+import { classField, MapMaker, type UnitMap } from './maps.ts';
+import { baseData, buildProblem, layerSizes, trainingSpec, trainRows, type Problem } from './problem.ts';
+import { createRunner, type Runner } from './runner.ts';
+import type { Report } from './driver.ts';
+import { Session, type Curve, type Measure, type Snapshot } from './session.ts';
+import {
+  ADDED_RANGE,
+  CHALLENGE_ID,
+  CHALLENGE_LOSS,
+  DEFAULT_STATE,
+  MAX_ADDED,
+  MAX_LAYERS,
+  MAX_UNITS,
+  PRESETS,
+  challengeSetup,
+  classCount,
+  cloneState,
+  hiddenUnits,
+  lossesFor,
+  parseLearningRate,
+  playgroundStateSchema,
+  type AddedPoint,
+  type PlayActivation,
+  type PlayDataset,
+  type PlayLoss,
+  type PlaygroundState,
+  type PlaySpeed,
+  type PresetName,
+  EPOCHS_PER_SECOND,
+  SPEEDS,
+} from './settings.ts';
+import type { OptimizerKind } from '../../engine/index.ts';
+
+/** A point drawn over the decision map. */
+export interface PlotPoint {
+  x: number;
+  y: number;
+  label: number;
+  test?: boolean;
+}
+
+/**
+ * While training, the loss chart and the unit maps with the network drawing are redrawn at most this
+ * often (ms), never both in the same frame, so no frame does all the drawing at once. The chart's
+ * interval stays under the 150 ms below which the chart treats updates as a stream and skips its
+ * animation.
+ */
+export const CHART_EVERY = 120;
+export const UNITS_EVERY = 200;
+/** Least time between spoken summaries while training (ms). */
+export const SUMMARY_EVERY = 3000;
+/** Least time between two pictures while training (ms): about 30 a second. */
+export const FRAME_EVERY = 1000 / 30;
+/** With reduced motion, pictures change at most this often while training (ms). */
+export const CALM_EVERY = 400;
+
+export class PlaygroundModel {
+  dataset = $state<PlayDataset>(DEFAULT_STATE.dataset);
+  noise = $state(DEFAULT_STATE.noise);
+  testFraction = $state(DEFAULT_STATE.testFraction);
+  points = $state(DEFAULT_STATE.points);
+  layers = $state.raw<number[]>([...DEFAULT_STATE.layers]);
+  activation = $state<PlayActivation>(DEFAULT_STATE.activation);
+  lr = $state(DEFAULT_STATE.lr);
+  batchSize = $state(DEFAULT_STATE.batchSize);
+  optimizer = $state<OptimizerKind>(DEFAULT_STATE.optimizer);
+  loss = $state<PlayLoss>(DEFAULT_STATE.loss);
+  seed = $state(DEFAULT_STATE.seed);
+  discretize = $state(DEFAULT_STATE.discretize);
+  showTest = $state(DEFAULT_STATE.showTest);
+  showLines = $state(DEFAULT_STATE.showLines);
+  speed = $state<PlaySpeed>(DEFAULT_STATE.speed);
+  added = $state.raw<AddedPoint[]>([]);
+
+  /** The class a click on the map adds, or -1 when clicking adds nothing. */
+  addClass = $state(-1);
+  /** The learning-rate field's text and its message about the last thing typed. */
+  lrDraft = $state(formatRate(DEFAULT_STATE.lr));
+  lrMessage = $state<string | null>(null);
+  /** A short message about the last action that could not be done (e.g. too many points). */
+  notice = $state<string | null>(null);
+
+  /** Whether the reader wants training to run. */
+  playing = $state(false);
+  epoch = $state(0);
+  step = $state(0);
+  status = $state<TrainStatus>('ready');
+  stop = $state.raw<StopReason | null>(null);
+  train = $state.raw<Measure>({ loss: NaN, accuracy: NaN });
+  test = $state.raw<Measure | null>(null);
+  curve = $state.raw<Curve>({ epoch: [], train: [], test: [] });
+  /** The decision map (P(class 1) per cell; class-major probabilities with three classes). */
+  region = $state.raw<Float64Array>(new Float64Array(0));
+  /** With three classes: the winning class and its confidence per cell. */
+  regionClasses = $state.raw<{ label: Uint8Array; confidence: Float64Array } | null>(null);
+  /** Every unit's map, layer by layer, and the weights the network drawing shows. */
+  unitMaps = $state.raw<UnitMap[][]>([]);
+  params = $state.raw<Float64Array>(new Float64Array(0));
+  lines = $state.raw<UnitLine[]>([]);
+  /** One calm sentence for screen readers (the frame's polite status line). */
+  summary = $state('');
+  /** An engine error, shown in place of the run (should not happen with the schema's caps). */
+  error = $state<string | null>(null);
+  /** Whether the challenge has been met in this browser (now or before). */
+  challengeDone = $state(false);
+  data = $state.raw<Dataset>(baseData(DEFAULT_STATE));
+  /** Where training runs: in a worker, on the main thread, or nowhere yet (before mounting). */
+  mode = $state<'worker' | 'main' | 'none'>('none');
+  reducedMotion = false;
+
+  private version = 0;
+  private controlSeq = 0;
+  private runner: Runner | null = null;
+  private maps!: MapMaker;
+  private problem!: Problem;
+  private pending: Extract<Report, { type: 'snapshot' }> | null = null;
+  private frame = 0;
+  private lastChart = -Infinity;
+  private lastUnits = -Infinity;
+  private lastSummary = -Infinity;
+  private lastRegion = -Infinity;
+  private latestCurve: Curve = { epoch: [], train: [], test: [] };
+
+  constructor(initial: Partial<PlaygroundState> = {}) {
+    const parsed = playgroundStateSchema.safeParse({ ...DEFAULT_STATE, ...initial });
+    this.assign(parsed.success ? parsed.data : DEFAULT_STATE);
+    this.rebuild();
+  }
+
+  get classes(): 2 | 3 {
+    return classCount(this.dataset);
+  }
+
+  get sizes(): number[] {
+    return layerSizes(this);
+  }
+
+  /** "2-4-2-1" */
+  get architecture(): string {
+    return this.sizes.join('-');
+  }
+
+  get hiddenUnits(): number {
+    return hiddenUnits(this.layers);
+  }
+
+  get lossChoices(): PlayLoss[] {
+    return lossesFor(this.dataset);
+  }
+
+  get canTrain(): boolean {
+    return this.status !== 'diverged' && this.error === null;
+  }
+
+  get trainCount(): number {
+    return this.data.train.x.length + this.added.length;
+  }
+
+  get testCount(): number {
+    return this.data.test.x.length;
+  }
+
+  /** The points over the decision map: training points, added points, and test points when shown. */
+  get plotPoints(): PlotPoint[] {
+    const pts: PlotPoint[] = this.data.train.x.map((p, i) => ({ x: p[0], y: p[1], label: this.data.train.labels[i] }));
+    for (const p of this.added) pts.push({ x: p[0], y: p[1], label: p[2] });
+    if (this.showTest) {
+      this.data.test.x.forEach((p, i) => pts.push({ x: p[0], y: p[1], label: this.data.test.labels[i], test: true }));
+    }
+    return pts;
+  }
+
+  /** The challenge: its conditions, and whether the current test loss meets the bound. */
+  get challenge() {
+    const setup = challengeSetup(this);
+    const testLoss = this.test?.loss ?? NaN;
+    const met = setup.circle && setup.units && setup.loss && Number.isFinite(testLoss) && testLoss < CHALLENGE_LOSS;
+    return { ...setup, testLoss, met };
+  }
+
+  /** Training and test loss per epoch, for the chart. */
+  get lossSeries(): LineSeries[] {
+    const c = this.curve;
+    const series: LineSeries[] = [
+      { label: t('playground.chart.train'), points: c.epoch.map((x, i) => ({ x, y: c.train[i] })), color: '--nn-series-1' },
+    ];
+    if (c.test.length === c.epoch.length && c.test.length > 0) {
+      series.push({ label: t('playground.chart.test'), points: c.epoch.map((x, i) => ({ x, y: c.test[i] })), color: '--nn-series-2', dashed: true });
+    }
+    return series;
+  }
+
+  /** The chart's epoch axis while a run is young ([0, 10], so epoch 0 is not one dot in the middle); then automatic. */
+  get chartRange(): [number, number] | undefined {
+    return (this.curve.epoch[this.curve.epoch.length - 1] ?? 0) < 10 ? [0, 10] : undefined;
+  }
+
+  /** The chart's loss axis while a run is young: the data's span with room around it (a log axis needs it); then automatic. */
+  get chartYRange(): [number, number] | undefined {
+    if (this.chartRange === undefined) return undefined;
+    const values = [...this.curve.train, ...this.curve.test].filter((v) => v > 0 && Number.isFinite(v));
+    if (values.length === 0) return undefined;
+    return [Math.min(...values) / 2, Math.max(...values) * 2];
+  }
+
+  /** With three classes: the share of the plane each class gets, in words. */
+  get regionSummary(): string {
+    const field = this.regionClasses;
+    if (!field || field.label.length === 0) return '';
+    const counts = [0, 0, 0];
+    for (const c of field.label) counts[c]++;
+    const pct = counts.map((n) => Math.round((100 * n) / field.label.length));
+    return t('playground.map.shares3', { a: pct[0], b: pct[1], c: pct[2] });
+  }
+
+  /** The sentence read out for one weight or bias of the drawing. */
+  describeItem(item: GraphItem, value: number): string {
+    const hiddenLayers = this.layers.length;
+    const node = (layer: number, unit: number) => {
+      if (layer < 0) return t('playground.node.input', { name: unit === 0 ? 'x₁' : 'x₂' });
+      if (layer < hiddenLayers) return t('playground.node.hidden', { unit: unit + 1, layer: layer + 1 });
+      return this.classes === 3 ? t('playground.node.outputClass', { n: unit }) : t('playground.node.output');
+    };
+    const to = node(item.layer, item.unit);
+    const shown = formatParam(value);
+    if (item.kind === 'bias') return t('playground.graph.bias', { to, value: shown });
+    return t('playground.graph.weight', { from: node(item.layer - 1, item.from), to, value: shown });
+  }
+
+  /** What went wrong and what to try, when training diverged; null otherwise. */
+  get divergence(): { what: string; why: string; tries: string[] } | null {
+    if (this.status !== 'diverged' || !this.stop) return null;
+    const s = this.stop;
+    const params = { step: s.step, epoch: this.epoch, value: formatLoss(s.value), lr: formatRate(this.lr) };
+    const what =
+      s.code === 'loss-not-finite'
+        ? t('playground.diverged.notFinite', params)
+        : s.code === 'weights-exploded'
+          ? t('playground.diverged.exploded', params)
+          : t('playground.diverged.grew', params);
+    const tries = [t('playground.diverged.tryLr', { lr: formatRate(Math.max(1e-6, this.lr / 10)) })];
+    if (this.optimizer !== 'adam') tries.push(t('playground.diverged.tryAdam'));
+    if (this.activation === 'relu' || this.activation === 'linear') tries.push(t('playground.diverged.tryTanh'));
+    tries.push(t('playground.diverged.tryRestart'));
+    const kept = t(s.code === 'weights-exploded' ? 'playground.diverged.keptBefore' : 'playground.diverged.keptAt');
+    return { what, why: `${t('playground.diverged.why', params)} ${kept}`, tries };
+  }
+
+  /**
+   * Training that runs but does not learn: after 20 epochs the training loss is above where it
+   * started (e.g. a learning rate of 10), which the engine does not count as divergence.
+   */
+  get stalled(): { what: string; why: string; tries: string[] } | null {
+    if (this.status === 'diverged' || this.epoch < 20) return null;
+    const start = this.curve.train[0];
+    if (!(this.train.loss > start)) return null;
+    return {
+      what: t('playground.stalled.what', { epoch: this.epoch, start: formatLoss(start), now: formatLoss(this.train.loss) }),
+      why: t('playground.stalled.why', { lr: formatRate(this.lr) }),
+      tries: [t('playground.diverged.tryLr', { lr: formatRate(Math.max(1e-6, this.lr / 10)) }), t('playground.stalled.tryRestart')],
+    };
+  }
+
+  // ---- settings that rebuild the run (new data or a new network) ----
+
+  setDataset(name: PlayDataset): void {
+    if (name === this.dataset) return;
+    this.dataset = name;
+    if (!this.lossChoices.includes(this.loss)) this.loss = this.lossChoices[0];
+    const classes = this.classes;
+    this.added = this.added.filter((p) => p[2] < classes);
+    if (this.addClass >= classes) this.addClass = -1;
+    this.rebuild();
+  }
+
+  setNoise(noise: number): void {
+    const value = clampStep(noise, 0, 0.5, 0.05);
+    if (value === null || value === this.noise) return;
+    this.noise = value;
+    this.rebuild();
+  }
+
+  setTestFraction(fraction: number): void {
+    const value = clampStep(fraction, 0.1, 0.9, 0.1);
+    if (value === null || value === this.testFraction) return;
+    this.testFraction = value;
+    this.rebuild();
+  }
+
+  setPoints(points: number): void {
+    const value = clampStep(points, 20, 1000, 1);
+    if (value === null || value === this.points) return;
+    this.points = value;
+    this.rebuild();
+  }
+
+  setActivation(name: PlayActivation): void {
+    if (name === this.activation) return;
+    this.activation = name;
+    this.rebuild();
+  }
+
+  setSeed(seed: number): void {
+    this.seed = seed;
+    this.rebuild();
+  }
+
+  /** Adds a hidden layer (a copy of the last one's width, or 2 units) at the end. */
+  addLayer(): void {
+    if (this.layers.length >= MAX_LAYERS) return;
+    this.layers = [...this.layers, this.layers[this.layers.length - 1] ?? 2];
+    this.rebuild();
+  }
+
+  removeLayer(): void {
+    if (this.layers.length === 0) return;
+    this.layers = this.layers.slice(0, -1);
+    this.rebuild();
+  }
+
+  /** Adds `delta` units to hidden layer `index`, within 1–12. */
+  changeUnits(index: number, delta: number): void {
+    const current = this.layers[index];
+    if (current === undefined) return;
+    const next = Math.min(MAX_UNITS, Math.max(1, current + delta));
+    if (next === current) return;
+    this.layers = this.layers.map((n, i) => (i === index ? next : n));
+    this.rebuild();
+  }
+
+  // ---- settings that keep the weights (a new optimizer on the same network) ----
+
+  /** Reads the learning-rate field; bad text keeps the old rate and says why. `live`: while typing, stay quiet. */
+  setLearningRate(text: string, live = false): void {
+    const parsed = parseLearningRate(text);
+    if (!parsed.ok) {
+      if (live) return;
+      this.lrMessage = t(parsed.reason === 'range' ? 'playground.lr.range' : parsed.reason === 'empty' ? 'playground.lr.empty' : 'playground.lr.invalid', {
+        lr: formatRate(this.lr),
+      });
+      return;
+    }
+    this.lrMessage = parsed.value > 10 ? t('playground.lr.huge') : null;
+    if (!live) this.lrDraft = formatRate(parsed.value);
+    if (parsed.value === this.lr) return;
+    this.lr = parsed.value;
+    this.retrain();
+  }
+
+  setBatchSize(size: number): void {
+    if (!Number.isInteger(size) || size < 0 || size > 1000 || size === this.batchSize) return;
+    this.batchSize = size;
+    this.retrain();
+  }
+
+  setOptimizer(kind: OptimizerKind): void {
+    if (kind === this.optimizer) return;
+    this.optimizer = kind;
+    this.retrain();
+  }
+
+  setLoss(name: PlayLoss): void {
+    if (name === this.loss || !this.lossChoices.includes(name)) return;
+    this.loss = name;
+    this.retrain();
+  }
+
+  /** How fast Play trains; takes effect at once, even while playing. */
+  setSpeed(speed: PlaySpeed): void {
+    if (!SPEEDS.includes(speed)) return;
+    this.speed = speed;
+    this.runner?.send({ type: 'speed', epochsPerSecond: EPOCHS_PER_SECOND[speed] });
+  }
+
+  // ---- added points ----
+
+  /** Adds a point of the selected class at (x, y) to the training set (when a class is selected). */
+  addPoint(x: number, y: number): void {
+    if (this.addClass < 0 || this.addClass >= this.classes || !Number.isFinite(x) || !Number.isFinite(y)) return;
+    if (this.added.length >= MAX_ADDED) {
+      this.notice = t('playground.points.full', { max: MAX_ADDED });
+      return;
+    }
+    const round = (v: number) => Math.round(Math.min(ADDED_RANGE, Math.max(-ADDED_RANGE, v)) * 100) / 100;
+    this.added = [...this.added, [round(x), round(y), this.addClass as 0 | 1 | 2]];
+    this.notice = null;
+    this.sendData();
+  }
+
+  clearPoints(): void {
+    if (this.added.length === 0) return;
+    this.added = [];
+    this.notice = null;
+    this.sendData();
+  }
+
+  // ---- running ----
+
+  play(): void {
+    if (!this.canTrain || this.playing) return;
+    this.playing = true;
+    this.control({ type: 'play' });
+    this.say(true);
+  }
+
+  pause(): void {
+    if (!this.playing) return;
+    this.playing = false;
+    this.control({ type: 'pause' });
+  }
+
+  toggle(): void {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+
+  /** Trains one epoch. */
+  stepEpoch(): void {
+    if (!this.canTrain) return;
+    this.playing = false;
+    this.control({ type: 'step', epochs: 1 });
+  }
+
+  /** Starts again from the first weights with the same settings (epoch 0). */
+  restart(): void {
+    this.rebuild();
+  }
+
+  /** Back to the first view: the default settings (with `seed`, if given). */
+  reset(seed?: number): void {
+    this.applyState({ ...cloneState(DEFAULT_STATE), ...(seed === undefined ? {} : { seed }) });
+    this.addClass = -1;
+  }
+
+  applyPreset(name: PresetName): void {
+    const preset = PRESETS[name];
+    if (!preset) return;
+    // A preset sets the problem; the reader's speed and view choices stay.
+    this.applyState({ ...cloneState(preset as PlaygroundState), speed: this.speed, discretize: this.discretize, showTest: this.showTest });
+  }
+
+  /** The shareable state. */
+  toState(): PlaygroundState {
+    return {
+      dataset: this.dataset,
+      noise: this.noise,
+      testFraction: this.testFraction,
+      points: this.points,
+      layers: [...this.layers],
+      activation: this.activation,
+      lr: this.lr,
+      batchSize: this.batchSize,
+      optimizer: this.optimizer,
+      loss: this.loss,
+      seed: this.seed,
+      discretize: this.discretize,
+      showTest: this.showTest,
+      showLines: this.showLines,
+      speed: this.speed,
+      added: this.added.map((p) => [...p] as AddedPoint),
+    };
+  }
+
+  /** Restores a state; throws (so a link's notice appears) when the schema refuses it. */
+  fromState(state: PlaygroundState): void {
+    const parsed = playgroundStateSchema.safeParse(state);
+    if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'invalid state');
+    this.applyState(parsed.data);
+  }
+
+  /** The loss curve as CSV, with the settings in a trailing comment. */
+  csv(): string {
+    const c = this.latestCurve;
+    const lines = ['epoch,train_loss,test_loss'];
+    c.epoch.forEach((e, i) => lines.push(`${e},${c.train[i]},${c.test[i] ?? ''}`));
+    lines.push('');
+    lines.push(`# ${this.architecture} ${this.activation} on ${this.dataset} (noise ${this.noise}, ${this.points} points, test share ${this.testFraction}), ${this.optimizer} lr ${this.lr}, batch ${this.batchSize || 'all'}, loss ${this.loss}, seed ${this.seed}`);
+    return lines.join('\n');
+  }
+
+  // ---- the loop ----
+
+  /** Starts the runner (a worker when possible) and the drawing; returns the cleanup. */
+  attach(options: { worker?: boolean } = {}): () => void {
+    this.challengeDone = isDone(CHALLENGE_ID);
+    const motion = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
+    this.reducedMotion = !!motion?.matches;
+    const onMotion = () => (this.reducedMotion = !!motion?.matches);
+    motion?.addEventListener?.('change', onMotion);
+    this.runner = createRunner((report) => this.receive(report), options.worker ?? true);
+    this.mode = this.runner.mode;
+    this.runner.send({ type: 'speed', epochsPerSecond: EPOCHS_PER_SECOND[this.speed] });
+    this.controlSeq = this.runner.send({ type: 'reset', version: this.version, problem: this.problem });
+    const onVisibility = () => {
+      if (document.hidden) this.pause();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      motion?.removeEventListener?.('change', onMotion);
+      cancelAnimationFrame(this.frame);
+      this.frame = 0;
+      this.runner?.dispose();
+      this.runner = null;
+      this.mode = 'none';
+    };
+  }
+
+  /** Applies a waiting report now instead of at the next frame (tests, and the first paint). */
+  flush(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.draw(performance.now(), true);
+  }
+
+  private receive(report: Report): void {
+    if (report.version !== this.version) return;
+    if (report.type === 'error') {
+      this.error = t('playground.error', { message: report.message });
+      this.playing = false;
+      this.say(true);
+      return;
+    }
+    this.pending = report;
+    if (!this.frame) this.frame = requestAnimationFrame((now) => this.draw(now, false));
+  }
+
+  /** Applies the latest report: at most once per frame, the slow parts less often. */
+  private draw(now: number, force: boolean): void {
+    this.frame = 0;
+    const report = this.pending;
+    if (!report) return;
+    const current = report.seq >= this.controlSeq;
+    if (current && !report.running) this.playing = false;
+    const running = this.playing;
+    // While training, pictures change at most 30 times a second (a few times with reduced motion).
+    const every = this.reducedMotion ? CALM_EVERY : FRAME_EVERY;
+    if (running && !force && now - this.lastRegion < every - 2) {
+      this.frame = requestAnimationFrame((t2) => this.draw(t2, false));
+      return;
+    }
+    this.pending = null;
+    this.lastRegion = now;
+    const all = force || !running;
+    // The slow parts take turns: the chart on one frame, the unit maps and the drawing on another.
+    const chart = all || now - this.lastChart >= CHART_EVERY;
+    const units = all || (!chart && now - this.lastUnits >= UNITS_EVERY);
+    this.applySnapshot(report.snapshot, chart, units, !all);
+    if (all || now - this.lastSummary >= SUMMARY_EVERY) this.say(false);
+  }
+
+  private applySnapshot(s: Snapshot, chart: boolean, units: boolean, split = false): void {
+    this.epoch = s.epoch;
+    this.step = s.step;
+    this.status = s.status;
+    this.stop = s.stop;
+    this.train = s.train;
+    this.test = s.test;
+    this.latestCurve = s.curve;
+    this.maps.setParams(s.params);
+    this.paint(chart, units, split);
+    if (this.challenge.met && !this.challengeDone) {
+      markDone(CHALLENGE_ID);
+      this.challengeDone = true;
+    }
+  }
+
+  /**
+   * Recomputes the decision map; with `chart` the loss curve; with `units` the unit maps, the
+   * drawing's weights and the lines. With `split` (while training) the chart and the unit maps are
+   * updated in tasks of their own after the frame, so no single task does all the work.
+   */
+  private paint(chart: boolean, units: boolean, split: boolean): void {
+    this.region = this.maps.regionValues();
+    this.regionClasses = this.classes === 3 ? classField(this.region, this.region.length / 3, 3) : null;
+    const now = performance.now();
+    const run = (work: () => void) => (split ? this.afterFrame(work) : work());
+    if (chart) {
+      this.lastChart = now;
+      run(() => (this.curve = this.latestCurve));
+    }
+    if (units) {
+      this.lastUnits = now;
+      const version = this.version;
+      run(() => {
+        if (version !== this.version) return;
+        this.unitMaps = this.maps.unitMaps();
+        this.params = Float64Array.from(this.maps.net.params);
+        this.lines = this.maps.firstLayerLines();
+      });
+    }
+  }
+
+  /** Runs `work` in a task of its own, soon after the current frame. */
+  private afterFrame(work: () => void): void {
+    setTimeout(work, 0);
+  }
+
+  /** Updates the spoken summary; `now` marks it fresh even while training. */
+  private say(now: boolean): void {
+    this.lastSummary = performance.now();
+    if (now && this.playing) {
+      this.summary = t('playground.summary.started', { arch: this.architecture, dataset: t(`playground.dataset.${this.dataset}`) });
+      return;
+    }
+    if (this.error) {
+      this.summary = this.error;
+      return;
+    }
+    const p = {
+      epoch: this.epoch,
+      train: formatLoss(this.train.loss),
+      test: formatLoss(this.test?.loss),
+      acc: formatPercent(this.test?.accuracy ?? this.train.accuracy),
+      arch: this.architecture,
+      dataset: t(`playground.dataset.${this.dataset}`),
+      trainCount: this.trainCount,
+      testCount: this.testCount,
+    };
+    if (this.status === 'diverged') this.summary = t('playground.summary.diverged', p);
+    else if (this.status === 'converged') this.summary = t('playground.summary.converged', p);
+    else if (this.epoch === 0 && !this.playing) this.summary = t('playground.summary.ready', p);
+    else if (this.playing) this.summary = t('playground.summary.training', p);
+    else this.summary = t('playground.summary.paused', p);
+  }
+
+  /** Posts a command that decides whether training runs; later reports are trusted about it. */
+  private control(command: Parameters<Runner['send']>[0]): void {
+    if (this.runner) this.controlSeq = this.runner.send(command);
+  }
+
+  private applyState(state: PlaygroundState): void {
+    this.assign(state);
+    this.rebuild();
+  }
+
+  private assign(state: PlaygroundState): void {
+    this.dataset = state.dataset;
+    this.noise = state.noise;
+    this.testFraction = state.testFraction;
+    this.points = state.points;
+    this.layers = [...state.layers];
+    this.activation = state.activation;
+    this.lr = state.lr;
+    this.lrDraft = formatRate(state.lr);
+    this.lrMessage = null;
+    this.batchSize = state.batchSize;
+    this.optimizer = state.optimizer;
+    this.loss = state.loss;
+    this.seed = state.seed;
+    this.discretize = state.discretize;
+    this.showTest = state.showTest;
+    this.showLines = state.showLines;
+    this.setSpeed(state.speed);
+    this.added = state.added.map((p) => [...p] as AddedPoint);
+    if (this.addClass >= classCount(state.dataset)) this.addClass = -1;
+    this.notice = null;
+  }
+
+  /** A new run: new data and network from the settings, epoch 0; keeps playing if it was. */
+  private rebuild(): void {
+    const wasPlaying = this.playing;
+    this.version++;
+    this.error = null;
+    const state = this.toState();
+    this.data = baseData(state);
+    this.problem = buildProblem(state, this.data);
+    this.maps = new MapMaker(this.problem.sizes, this.problem.hidden, this.problem.output, this.data.extent);
+    // The first picture is drawn here at once; the runner's own first report is the same numbers.
+    const first = new Session(this.problem).snapshot();
+    this.pending = null;
+    this.applySnapshot(first, true, true);
+    this.playing = false;
+    if (this.runner) {
+      this.controlSeq = this.runner.send({ type: 'reset', version: this.version, problem: this.problem });
+      if (wasPlaying) this.play();
+    }
+    if (!wasPlaying) this.say(false);
+  }
+
+  /** Other training settings: continue from the current weights, unless the run diverged (then start over). */
+  private retrain(): void {
+    if (this.status === 'diverged' || this.error) {
+      this.rebuild();
+      return;
+    }
+    this.problem = { ...this.problem, training: trainingSpec(this.toState()) };
+    this.runner?.send({ type: 'retrain', training: this.problem.training });
+  }
+
+  private sendData(): void {
+    if (this.status === 'diverged' || this.error) {
+      this.rebuild();
+      return;
+    }
+    const train = trainRows(this.data, this.added, this.classes);
+    this.problem = { ...this.problem, train };
+    this.runner?.send({ type: 'data', train });
+  }
+}
+
+/** `value` rounded to `step` and clamped to [lo, hi]; null when it is not a number. */
+function clampStep(value: number, lo: number, hi: number, step: number): number | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+  const clamped = Math.min(hi, Math.max(lo, value));
+  return Math.round(Math.round(clamped / step) * step * 1e6) / 1e6;
+}

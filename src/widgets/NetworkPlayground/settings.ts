@@ -1,0 +1,168 @@
+/**
+ * Everything a reader can set in the network playground, as one plain object: the data, the
+ * network, the training and the view. Its Zod schema carries every cap (at most 6 hidden layers of
+ * 1–12 units, learning rates up to 1e6, at most 100 added points), so a shared link can never set
+ * what the controls cannot. No runes here: the schema and the presets are tested in plain TypeScript.
+ */
+import { z } from 'zod';
+import { optimizerKinds, type ActivationName, type OptimizerKind } from '../../engine/index.ts';
+
+/** Datasets offered, in the order of the picker; `blobs3` is the three-class one (softmax output). */
+export const DATASETS = ['xor', 'circle', 'spirals', 'blobs', 'linear', 'blobs3'] as const;
+export type PlayDataset = (typeof DATASETS)[number];
+
+/** Hidden activations offered (the step function is left out: it passes no gradient). */
+export const ACTIVATIONS = ['tanh', 'relu', 'sigmoid', 'leaky_relu', 'elu', 'gelu', 'softplus', 'linear'] as const satisfies readonly ActivationName[];
+export type PlayActivation = (typeof ACTIVATIONS)[number];
+
+/** Losses: binary cross-entropy (two classes), softmax cross-entropy (three), or mean squared error. */
+export const LOSSES = ['bce', 'cross_entropy', 'mse'] as const;
+export type PlayLoss = (typeof LOSSES)[number];
+
+export const OPTIMIZERS: readonly OptimizerKind[] = optimizerKinds;
+
+/** How fast Play trains: a few epochs a second to watch each one, sixty, or as fast as the machine allows. */
+export const SPEEDS = ['slow', 'normal', 'fast'] as const;
+export type PlaySpeed = (typeof SPEEDS)[number];
+export const EPOCHS_PER_SECOND: Record<PlaySpeed, number> = { slow: 5, normal: 60, fast: 0 };
+
+/** The caps, shared by the controls and the schema. */
+export const MAX_LAYERS = 6;
+export const MAX_UNITS = 12;
+export const MAX_ADDED = 100;
+export const MIN_LR = 1e-6;
+export const MAX_LR = 1e6;
+export const MAX_NOISE = 0.5;
+export const MIN_TEST = 0.1;
+export const MAX_TEST = 0.9;
+export const MIN_POINTS = 20;
+export const MAX_POINTS = 1000;
+export const MAX_BATCH = 1000;
+export const MAX_SEED = 2 ** 31 - 1;
+/** Added points must lie inside this square (every dataset's view lies inside it). */
+export const ADDED_RANGE = 2;
+
+/** Choices offered by the pickers (the schema accepts any value within the caps). */
+export const POINT_COUNTS = [50, 100, 200, 400, 800] as const;
+/** Batch sizes offered; 0 stands for the whole training set (full-batch gradient descent). */
+export const BATCH_SIZES = [1, 4, 10, 32, 100, 0] as const;
+/** Learning rates suggested beside the typed field. */
+export const LEARNING_RATES = [0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10] as const;
+
+/** How many classes a dataset has. */
+export function classCount(dataset: PlayDataset): 2 | 3 {
+  return dataset === 'blobs3' ? 3 : 2;
+}
+
+/** The losses that make sense for a dataset, the default first. */
+export function lossesFor(dataset: PlayDataset): PlayLoss[] {
+  return classCount(dataset) === 3 ? ['cross_entropy', 'mse'] : ['bce', 'mse'];
+}
+
+const label = z.union([z.literal(0), z.literal(1), z.literal(2)]);
+const coordinate = z.number().min(-ADDED_RANGE).max(ADDED_RANGE);
+
+/** A point the reader added: [x, y, class]. Tuples keep share links short. */
+export type AddedPoint = [number, number, 0 | 1 | 2];
+
+/** The playground's whole state, as carried by a share link. */
+export const playgroundStateSchema = z
+  .strictObject({
+    dataset: z.enum(DATASETS),
+    noise: z.number().min(0).max(MAX_NOISE),
+    testFraction: z.number().min(MIN_TEST).max(MAX_TEST),
+    points: z.number().int().min(MIN_POINTS).max(MAX_POINTS),
+    layers: z.array(z.number().int().min(1).max(MAX_UNITS)).max(MAX_LAYERS),
+    activation: z.enum(ACTIVATIONS),
+    lr: z.number().min(MIN_LR).max(MAX_LR),
+    batchSize: z.number().int().min(0).max(MAX_BATCH),
+    optimizer: z.enum(optimizerKinds),
+    loss: z.enum(LOSSES),
+    seed: z.number().int().min(0).max(MAX_SEED),
+    discretize: z.boolean(),
+    showTest: z.boolean(),
+    showLines: z.boolean(),
+    speed: z.enum(SPEEDS),
+    added: z.array(z.tuple([coordinate, coordinate, label])).max(MAX_ADDED),
+  })
+  .superRefine((state, ctx) => {
+    if (!lossesFor(state.dataset).includes(state.loss)) {
+      ctx.addIssue({ code: 'custom', path: ['loss'], message: `loss ${state.loss} does not fit dataset ${state.dataset}` });
+    }
+    if (state.added.some((p) => p[2] >= classCount(state.dataset))) {
+      ctx.addIssue({ code: 'custom', path: ['added'], message: `an added point has a class dataset ${state.dataset} does not have` });
+    }
+  });
+
+export type PlaygroundState = z.infer<typeof playgroundStateSchema>;
+
+/** The first view: a circle inside a ring, two hidden layers of 4 and 2 tanh units, plain SGD. */
+export const DEFAULT_STATE: PlaygroundState = {
+  dataset: 'circle',
+  noise: 0.05,
+  testFraction: 0.3,
+  points: 200,
+  layers: [4, 2],
+  activation: 'tanh',
+  lr: 0.3,
+  batchSize: 10,
+  optimizer: 'sgd',
+  loss: 'bce',
+  seed: 1,
+  discretize: false,
+  showTest: false,
+  showLines: false,
+  speed: 'normal',
+  added: [],
+};
+
+/** Named starting points: the XOR solution with two hidden units, and a few to explore. */
+export const PRESETS = {
+  /** XOR with one hidden layer of two tanh units, the smallest network that solves it (seed 4; with seed 1 it gets stuck). */
+  xor: { ...DEFAULT_STATE, dataset: 'xor', noise: 0.1, layers: [2], activation: 'tanh', lr: 0.3, batchSize: 10, optimizer: 'sgd', seed: 4, showLines: true },
+  /** No hidden layer at all: a single straight line, which cannot separate a circle. */
+  linear: { ...DEFAULT_STATE, dataset: 'circle', layers: [], showLines: false },
+  /** The two spirals need depth: three layers of eight ReLU units with Adam. */
+  spirals: { ...DEFAULT_STATE, dataset: 'spirals', noise: 0, points: 400, layers: [8, 8, 8], activation: 'relu', lr: 0.01, optimizer: 'adam', batchSize: 10 },
+  /** Three classes with a softmax output and softmax cross-entropy. */
+  classes: { ...DEFAULT_STATE, dataset: 'blobs3', noise: 0, layers: [4], loss: 'cross_entropy', lr: 0.1 },
+} as const satisfies Record<string, PlaygroundState>;
+
+export type PresetName = keyof typeof PRESETS;
+export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
+
+/** The total number of hidden units. */
+export function hiddenUnits(layers: readonly number[]): number {
+  return layers.reduce((sum, n) => sum + n, 0);
+}
+
+/** Outcome of reading a typed learning rate. */
+export type LrParse = { ok: true; value: number } | { ok: false; reason: 'empty' | 'number' | 'range' };
+
+/** Reads a typed learning rate ("0.03", "3e-2", " .5 "); refuses text, zero, negatives and anything past the caps. */
+export function parseLearningRate(raw: string): LrParse {
+  const text = raw.trim().replace(/\u2212/g, '-').replace(/,/g, '.');
+  if (text === '') return { ok: false, reason: 'empty' };
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) return { ok: false, reason: 'number' };
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < MIN_LR || value > MAX_LR) return { ok: false, reason: 'range' };
+  return { ok: true, value };
+}
+
+/** A copy of a state (arrays copied too), so the model never shares arrays with a preset. */
+export function cloneState(state: PlaygroundState): PlaygroundState {
+  return { ...state, layers: [...state.layers], added: state.added.map((p) => [...p] as AddedPoint) };
+}
+
+/** Whether the state meets the lesson's challenge conditions apart from the loss value itself. */
+export function challengeSetup(state: Pick<PlaygroundState, 'dataset' | 'layers' | 'loss'>): {
+  circle: boolean;
+  units: boolean;
+  loss: boolean;
+} {
+  return { circle: state.dataset === 'circle', units: hiddenUnits(state.layers) <= 4, loss: state.loss === 'bce' };
+}
+
+/** The challenge's bound on the test loss. */
+export const CHALLENGE_LOSS = 0.1;
+export const CHALLENGE_ID = 'ch4-circle';
