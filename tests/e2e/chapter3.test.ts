@@ -7,7 +7,18 @@
 import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { encodeState } from '../../src/lib/share-state.ts';
-import { axeScan, expectClean, expectNoViolations, openPage, setTheme, type OpenPageOptions } from './support.ts';
+import {
+  axeScan,
+  copiedLink,
+  expectClean,
+  expectNoViolations,
+  hydrated,
+  LONG_TASKS,
+  openPage,
+  poll,
+  setTheme,
+  type OpenPageOptions,
+} from './support.ts';
 
 const PATH = '/lessons/03-activation-functions/';
 const WIDGETS = ['activation-explorer', 'linear-collapse', 'gradient-flow'] as const;
@@ -21,31 +32,6 @@ const WIDGETS_ONLY = {
   ],
 };
 
-/** Records every long task (> 50 ms) from the start of the document, with its start time. */
-const LONG_TASKS = `
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-`;
-
-function poll<T>(read: () => Promise<T> | T, timeout = 10_000) {
-  return expect.poll(read, { timeout, interval: 50 });
-}
-
-/** Waits until the client:visible island holding `selector` has hydrated. */
-async function hydrated(page: Page, selector: string): Promise<void> {
-  await page.locator(selector).first().scrollIntoViewIfNeeded();
-  await page.waitForFunction(
-    (sel) => {
-      const island = document.querySelector(sel)?.closest('astro-island');
-      return !!island && !island.hasAttribute('ssr');
-    },
-    selector,
-    { timeout: 15_000 },
-  );
-}
-
 async function openChapter(query = '', options: OpenPageOptions = {}, widget: (typeof WIDGETS)[number] | null = null) {
   const opened = await openPage(`${PATH}${query}`, { settle: false, reducedMotion: true, ...options });
   for (const id of widget ? [widget] : WIDGETS) await hydrated(opened.page, `section#${id}`);
@@ -55,18 +41,6 @@ async function openChapter(query = '', options: OpenPageOptions = {}, widget: (t
 /** A fingerprint of what a canvas shows now. */
 async function pixels(canvas: Locator): Promise<string> {
   return canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL());
-}
-
-/** Reads the link "Copy link" produced: from the clipboard, or the fallback field. */
-async function copiedLink(page: Page, root: Locator, id: string): Promise<string> {
-  await root.getByRole('button', { name: 'Copy link' }).click();
-  let url = '';
-  await poll(async () => {
-    const fallback = page.locator(`#${id}-link`);
-    url = (await fallback.count()) > 0 ? await fallback.inputValue() : await page.evaluate(() => navigator.clipboard.readText());
-    return url;
-  }).toContain(`w-${id}=`);
-  return url;
 }
 
 function explorer(page: Page) {
@@ -274,7 +248,7 @@ describe('chapter 3', () => {
     await e.cursor.focus();
     for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowLeft');
     await poll(() => e.caption.innerText()).toBe('Values at the cursor, x = 0.3');
-    const explorerUrl = await copiedLink(page, e.root, 'activation-explorer');
+    const explorerUrl = await copiedLink(page, 'activation-explorer');
 
     const c = page.locator('section#linear-collapse');
     await c.getByRole('button', { name: 'Sigmoid' }).click();
@@ -282,7 +256,7 @@ describe('chapter 3', () => {
     await page.keyboard.press('ArrowRight');
     await c.getByRole('button', { name: 'New weights' }).click();
     const collapseEquation = await c.getByTestId('collapse-equation').innerText();
-    const collapseUrl = await copiedLink(page, c, 'linear-collapse');
+    const collapseUrl = await copiedLink(page, 'linear-collapse');
 
     const f = flow(page);
     await f.depth.focus();
@@ -291,7 +265,7 @@ describe('chapter 3', () => {
     for (let i = 0; i < 3; i++) await f.button('Step').click();
     await poll(() => f.step.innerText()).toBe('3');
     const losses = await f.root.locator('tr[data-metric="loss"]').innerText();
-    const flowUrl = await copiedLink(page, f.root, 'gradient-flow');
+    const flowUrl = await copiedLink(page, 'gradient-flow');
 
     const other = await context.newPage();
     await other.goto(explorerUrl);

@@ -6,7 +6,18 @@
 import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { encodeState } from '../../src/lib/share-state.ts';
-import { axeScan, expectClean, expectNoViolations, openPage, setTheme, type OpenPageOptions } from './support.ts';
+import {
+  axeScan,
+  copiedLink,
+  exercises,
+  expectClean,
+  expectNoViolations,
+  hydrated,
+  openPage,
+  poll,
+  setTheme,
+  type OpenPageOptions,
+} from './support.ts';
 
 const PATH = '/lessons/02-perceptron/';
 
@@ -14,24 +25,6 @@ const PATH = '/lessons/02-perceptron/';
 const LAB_ONLY = {
   exclude: ['.prose > :not(astro-island)', '.prose > astro-island:not(:has(#perceptron))'],
 };
-
-/** Polls for up to 10 s: the machine may be busy, and a hydrating island takes a moment. */
-function poll<T>(read: () => Promise<T> | T) {
-  return expect.poll(read, { timeout: 10_000, interval: 50 });
-}
-
-/** Waits until the client:visible island holding `selector` has hydrated (Astro drops its `ssr` attribute). */
-async function hydrated(page: Page, selector: string): Promise<void> {
-  await page.locator(selector).first().scrollIntoViewIfNeeded();
-  await page.waitForFunction(
-    (sel) => {
-      const island = document.querySelector(sel)?.closest('astro-island');
-      return !!island && !island.hasAttribute('ssr');
-    },
-    selector,
-    { timeout: 15_000 },
-  );
-}
 
 /** Opens chapter 2 (optionally with a query string) and waits for the lab to hydrate. */
 async function openLab(query = '', options: OpenPageOptions = {}) {
@@ -246,14 +239,7 @@ describe('perceptron lab', () => {
     await setField(l.field('w2'), '-0.75');
     await setField(l.field('b'), '0.4');
     await l.root.getByRole('combobox', { name: 'Learning rate η' }).selectOption('0.5');
-    await l.button('Copy link').click();
-    let url = '';
-    await poll(async () => {
-        const fallback = page.locator('#perceptron-link');
-        url = (await fallback.count()) > 0 ? await fallback.inputValue() : await page.evaluate(() => navigator.clipboard.readText());
-        return url;
-      })
-      .toContain('w-perceptron=');
+    const url = await copiedLink(page, 'perceptron');
     expect(new URL(url).hash).toBe('#perceptron');
 
     const other = await context.newPage();
@@ -292,29 +278,22 @@ describe('perceptron lab', () => {
 
   test('every exercise accepts the answer its worked solution gives, and refuses a wrong one', { timeout: 120_000 }, async () => {
     const { page, collected, close } = await openPage(PATH);
-    const exercise = (id: string) => page.locator(`#exercise-${id}`);
-    const check = async (id: string, expected: 'correct' | 'incorrect') => {
-      await exercise(id).getByRole('button', { name: 'Check' }).click();
-      await poll(() => exercise(id).getAttribute('data-status')).toBe(expected);
-    };
+    const ex = exercises(page);
     // b = 1 leaves (0, 1) and (1, 0) exactly on the line: not NAND.
-    await exercise('ch2-nand-bias').getByRole('textbox').fill('1');
-    await check('ch2-nand-bias', 'incorrect');
+    await ex.type('ch2-nand-bias', '1', 'incorrect');
     for (const [id, answer] of [
       ['ch2-sum', '0.3'],
       ['ch2-update', '-0.2'],
       ['ch2-nand-bias', '2'],
     ]) {
-      await exercise(id).getByRole('textbox').fill(answer);
-      await check(id, 'correct');
+      await ex.type(id, answer);
     }
     for (const [id, choice] of [
       ['ch2-gate', 'OR'],
       ['ch2-scale', 'Nothing visible: the line and its firing side stay the same'],
       ['ch2-xor', 'No straight line separates the 1s from the 0s, so every epoch contains a mistake'],
     ]) {
-      await exercise(id).getByRole('radio', { name: choice, exact: true }).check();
-      await check(id, 'correct');
+      await ex.choose(id, choice);
     }
     expectClean(collected);
     await close();

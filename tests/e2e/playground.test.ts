@@ -9,7 +9,20 @@ import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { encodeState } from '../../src/lib/share-state.ts';
 import { DEFAULT_STATE, type PlaygroundState } from '../../src/widgets/NetworkPlayground/settings.ts';
-import { axeScan, expectClean, expectNoViolations, horizontalOverflow, openPage, setTheme, type OpenPageOptions } from './support.ts';
+import {
+  axeScan,
+  copiedLink,
+  exercises,
+  expectClean,
+  expectNoViolations,
+  horizontalOverflow,
+  hydrated,
+  LONG_TASKS,
+  openPage,
+  poll as pollFor,
+  setTheme,
+  type OpenPageOptions,
+} from './support.ts';
 
 const PATH = '/lessons/04-deep-networks/';
 
@@ -18,32 +31,8 @@ const PLAYGROUND_ONLY = {
   exclude: ['.prose > :not(astro-island)', '.prose > astro-island:not(:has(#playground))', 'section#playground .tools'],
 };
 
-/** Records every long task (a main-thread task over 50 ms) from the start, in every document. */
-const LONG_TASKS = `
-  window.__longTasks = [];
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  } catch {}
-`;
-
-function poll<T>(read: () => Promise<T> | T, timeout = 15_000) {
-  return expect.poll(read, { timeout, interval: 50 });
-}
-
-/** Waits until the client:visible island holding `selector` has hydrated (Astro drops its `ssr` attribute). */
-async function hydrated(page: Page, selector: string): Promise<void> {
-  await page.locator(selector).first().scrollIntoViewIfNeeded();
-  await page.waitForFunction(
-    (sel) => {
-      const island = document.querySelector(sel)?.closest('astro-island');
-      return !!island && !island.hasAttribute('ssr');
-    },
-    selector,
-    { timeout: 15_000 },
-  );
-}
+/** Polls for up to 15 s by default: training runs take longer to show than a click. */
+const poll = <T>(read: () => Promise<T> | T, timeout = 15_000) => pollFor(read, timeout);
 
 async function openPlayground(state: Partial<PlaygroundState> | string | null = null, options: OpenPageOptions = {}) {
   const query = state === null ? '' : `?w-playground=${typeof state === 'string' ? state : encodeState({ ...DEFAULT_STATE, ...state })}`;
@@ -320,13 +309,7 @@ describe('network playground', () => {
     await poll(() => p.root.getByRole('button', { name: 'Remove the 1 added' }).count()).toBe(1);
     await p.root.getByRole('textbox', { name: 'Seed' }).fill('77');
     await p.root.getByRole('textbox', { name: 'Seed' }).press('Enter');
-    await p.button('Copy link').click();
-    let url = '';
-    await poll(async () => {
-      const fallback = page.locator('#playground-link');
-      url = (await fallback.count()) > 0 ? await fallback.inputValue() : await page.evaluate(() => navigator.clipboard.readText());
-      return url;
-    }).toContain('w-playground=');
+    const url = await copiedLink(page, 'playground');
     expect(new URL(url).hash).toBe('#playground');
 
     const other = await context.newPage();
@@ -420,19 +403,13 @@ describe('network playground', () => {
 
   test('every exercise accepts the answer its worked solution gives, and refuses a wrong one', { timeout: 90_000 }, async () => {
     const { page, collected, close } = await openPage(PATH);
-    const exercise = (id: string) => page.locator(`#exercise-${id}`);
-    const check = async (id: string, expected: 'correct' | 'incorrect') => {
-      await exercise(id).getByRole('button', { name: 'Check' }).click();
-      await poll(() => exercise(id).getAttribute('data-status')).toBe(expected);
-    };
-    await exercise('ch4-params').getByRole('textbox').fill('25');
-    await check('ch4-params', 'incorrect');
+    const ex = exercises(page);
+    await ex.type('ch4-params', '25', 'incorrect');
     for (const [id, answer] of [
       ['ch4-params', '105'],
       ['ch4-h2', '0.0067'],
     ]) {
-      await exercise(id).getByRole('textbox').fill(answer);
-      await check(id, 'correct');
+      await ex.type(id, answer);
     }
     for (const [id, choice] of [
       ['ch4-gate', 'OR'],
@@ -440,8 +417,7 @@ describe('network playground', () => {
       ['ch4-linear', 'A single straight line'],
       ['ch4-underfit', 'Add a hidden layer with a few units'],
     ]) {
-      await exercise(id).getByRole('radio', { name: choice, exact: true }).check();
-      await check(id, 'correct');
+      await ex.choose(id, choice);
     }
     expectClean(collected);
     await close();

@@ -345,3 +345,64 @@ export async function horizontalOverflow(page: Page): Promise<Overflow> {
     return result;
   });
 }
+
+/** Polls `read` every 50 ms for up to `timeout` ms: the machine may be busy, and a hydrating island takes a moment. */
+export function poll<T>(read: () => Promise<T> | T, timeout = 10_000) {
+  return expect.poll(read, { timeout, interval: 50 });
+}
+
+/** Waits until the client:visible island holding `selector` has hydrated (Astro drops its `ssr` attribute). */
+export async function hydrated(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).first().scrollIntoViewIfNeeded();
+  await page.waitForFunction(
+    (sel) => {
+      const island = document.querySelector(sel)?.closest('astro-island');
+      return !!island && !island.hasAttribute('ssr');
+    },
+    selector,
+    { timeout: 15_000 },
+  );
+}
+
+/** An init script recording every long task (a main-thread task over 50 ms) in `window.__longTasks`, from the start of each document. */
+export const LONG_TASKS = `
+  window.__longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+`;
+
+/** Presses the widget's "Copy link" and reads the link it produced: from the clipboard, or the fallback field. */
+export async function copiedLink(page: Page, id: string): Promise<string> {
+  await page.locator(`section#${id}`).getByRole('button', { name: 'Copy link', exact: true }).click();
+  let url = '';
+  await poll(async () => {
+    const fallback = page.locator(`#${id}-link`);
+    url = (await fallback.count()) > 0 ? await fallback.inputValue() : await page.evaluate(() => navigator.clipboard.readText());
+    return url;
+  }).toContain(`w-${id}=`);
+  return url;
+}
+
+/** A lesson's exercises by id: give an answer (typed or chosen), press Check and wait for the verdict. */
+export function exercises(page: Page) {
+  const exercise = (id: string) => page.locator(`#exercise-${id}`);
+  const check = async (id: string, expected: 'correct' | 'incorrect') => {
+    await exercise(id).getByRole('button', { name: 'Check' }).click();
+    await poll(() => exercise(id).getAttribute('data-status')).toBe(expected);
+  };
+  return {
+    /** Types `answer` into the exercise's field and checks it. */
+    async type(id: string, answer: string, expected: 'correct' | 'incorrect' = 'correct'): Promise<void> {
+      await exercise(id).getByRole('textbox').fill(answer);
+      await check(id, expected);
+    },
+    /** Picks the option named `choice` and checks it. */
+    async choose(id: string, choice: string, expected: 'correct' | 'incorrect' = 'correct'): Promise<void> {
+      await exercise(id).getByRole('radio', { name: choice, exact: true }).check();
+      await check(id, expected);
+    },
+  };
+}
