@@ -141,3 +141,24 @@ export function upperShare(values: ArrayLike<number>, count: number, domain: rea
   }
   return finite === 0 ? NaN : upper / finite;
 }
+
+/**
+ * Fills `pixels` with one colour per class: cell i takes class `label[i]`'s colour mixed into the
+ * surface by 0.1 + 0.5·confidence[i] (the surer, the stronger), or by a flat 0.55 with `discretize`.
+ * A label with no colour shows the surface.
+ */
+export function fillClassPixels(
+  pixels: Uint32Array,
+  label: ArrayLike<number>,
+  confidence: ArrayLike<number>,
+  count: number,
+  surface: RGBA,
+  classes: readonly RGBA[],
+  discretize: boolean,
+): void {
+  const n = Math.min(count, pixels.length, label.length);
+  for (let i = 0; i < n; i++) {
+    const k = discretize ? 0.55 : 0.1 + 0.5 * (confidence[i] ?? 0);
+    pixels[i] = packRGBA(mix(surface, classes[label[i]] ?? surface, k));
+  }
+}

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { mix, parseColor, toCss, withAlpha } from '../../../src/components/charts/color.ts';
 import { formatNumber } from '../../../src/components/charts/format.ts';
-import { buildLut, clipLine, fillPixels, heatmapGrid, LUT_SIZE, packRGBA, upperShare } from '../../../src/components/charts/heatmap-render.ts';
+import { buildLut, clipLine, fillClassPixels, fillPixels, heatmapGrid, LUT_SIZE, packRGBA, upperShare } from '../../../src/components/charts/heatmap-render.ts';
 import { describeSeries, drawablePoints } from '../../../src/components/charts/summary.ts';
 
 describe('color', () => {
@@ -158,5 +158,29 @@ describe('heatmap-render', () => {
   test('upperShare counts finite values at or above the middle', () => {
     expect(upperShare([0, 0.2, 0.5, 0.9, NaN], 5, [0, 1])).toBe(0.5);
     expect(upperShare([NaN], 1, [0, 1])).toBeNaN();
+  });
+});
+
+describe('fillClassPixels', () => {
+  const surface: [number, number, number, number] = [255, 255, 255, 1];
+  const classes: [number, number, number, number][] = [
+    [200, 0, 0, 1],
+    [0, 0, 200, 1],
+    [0, 100, 0, 1],
+  ];
+
+  test('fillClassPixels(pixels, label, confidence) mixes each class colour by 0.1 + 0.5·confidence', () => {
+    const pixels = new Uint32Array(3);
+    fillClassPixels(pixels, [0, 1, 2], [1, 0, 0.5], 3, surface, classes, false);
+    expect(pixels[0]).toBe(packRGBA(mix(surface, classes[0], 0.6)));
+    expect(pixels[1]).toBe(packRGBA(mix(surface, classes[1], 0.1)));
+    expect(pixels[2]).toBe(packRGBA(mix(surface, classes[2], 0.35)));
+  });
+
+  test('fillClassPixels with discretize uses a flat 0.55, and an unknown label shows the surface', () => {
+    const pixels = new Uint32Array(2);
+    fillClassPixels(pixels, [1, 7], [0.2, 0.9], 2, surface, classes, true);
+    expect(pixels[0]).toBe(packRGBA(mix(surface, classes[1], 0.55)));
+    expect(pixels[1]).toBe(packRGBA(surface));
   });
 });
