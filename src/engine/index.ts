@@ -19,6 +19,9 @@ export { linspace, type GridOptions } from './grid.ts';
 export { norm, meanAbs, type Trace, type LayerTrace } from './trace.ts';
 export { centralDifference, numericalGradient } from './gradcheck.ts';
 export { lossAlong, numericalLossGrad, composeLinear } from './probe.ts';
+export { backpropSteps, paramIndex, type BackpropPass, type BackpropStep, type StepLoss, type StepOptions, type StepRule, type Sym, type Term } from './backprop-steps.ts';
+export { relativeError, epsilonSweep, logSpace, gradientCost, type EpsilonRow, type GradientCost } from './gradient-check.ts';
+export { lossCurve, type LossCurve } from './loss-curves.ts';
 export {
   createOptimizer, resolveOptions, optimizerKinds, optimizerDefaults,
   type Optimizer, type OptimizerKind, type OptimizerSpec,
