@@ -22,6 +22,8 @@ export { lossAlong, numericalLossGrad, composeLinear } from './probe.ts';
 export { backpropSteps, paramIndex, type BackpropPass, type BackpropStep, type StepLoss, type StepOptions, type StepRule, type Sym, type Term } from './backprop-steps.ts';
 export { relativeError, epsilonSweep, logSpace, gradientCost, type EpsilonRow, type GradientCost } from './gradient-check.ts';
 export { lossCurve, type LossCurve } from './loss-curves.ts';
+export { curve, curveNames, descend, quadraticRegime, type CurveName, type LossCurve1D, type DescentPath, type Regime, type RegimeInfo } from './descent.ts';
+export { race, momentumRate, type Runner, type Lane, type RaceOptions } from './race.ts';
 export {
   createOptimizer, resolveOptions, optimizerKinds, optimizerDefaults,
   type Optimizer, type OptimizerKind, type OptimizerSpec,
