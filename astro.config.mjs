@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkSlotFragments from './src/components/lesson/remark-slot-fragments.mjs';
+import rehypeMathNowrap from './src/components/lesson/rehype-math-nowrap.mjs';
 
 /**
  * BASE_PATH deploys the site under a sub-path (e.g. `/neural-notebook/` for project pages).
@@ -24,7 +25,8 @@ export default defineConfig({
     processor: unified({
       // remarkSlotFragments: `<Fragment slot="hint">` may follow an Exercise's question without a blank line.
       remarkPlugins: [remarkMath, remarkSlotFragments],
-      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }]],
+      // rehypeMathNowrap: a comma or bracket touching inline math stays on the formula's line.
+      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }], rehypeMathNowrap],
     }),
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },

@@ -86,10 +86,52 @@ export function lineFit(x: ArrayLike<number>, y: ArrayLike<number>): { slope: nu
   return { slope, intercept, maxResidual };
 }
 
+/**
+ * The minimax (Chebyshev) line through (x, y): the slope and intercept whose largest
+ * |y − (slope·x + intercept)| is smallest, and that distance. No straight line stays closer to
+ * every point. For a fixed slope m the best intercept is midway between the largest and smallest
+ * y − m·x, leaving half their difference; that half-range is convex in m, and the best m is one of
+ * the secant slopes, so a ternary search between the steepest and flattest neighbouring secants
+ * finds it.
+ */
+export function minimaxLine(x: ArrayLike<number>, y: ArrayLike<number>): { slope: number; intercept: number; maxResidual: number } {
+  if (x.length !== y.length || x.length < 2) throw new Error(`minimaxLine needs x and y of the same length ≥ 2, got ${x.length} and ${y.length}`);
+  const n = x.length;
+  const spread = (m: number) => {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const r = y[i] - m * x[i];
+      if (r < lo) lo = r;
+      if (r > hi) hi = r;
+    }
+    return { half: (hi - lo) / 2, mid: (hi + lo) / 2 };
+  };
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 1; i < n; i++) {
+    const dx = x[i] - x[i - 1];
+    if (dx === 0) continue;
+    const m = (y[i] - y[i - 1]) / dx;
+    lo = Math.min(lo, m);
+    hi = Math.max(hi, m);
+  }
+  if (!(hi >= lo)) throw new Error('minimaxLine needs at least two different x values');
+  for (let k = 0; k < 200 && hi - lo > 1e-15 * Math.max(1, Math.abs(hi)); k++) {
+    const a = lo + (hi - lo) / 3;
+    const b = hi - (hi - lo) / 3;
+    if (spread(a).half <= spread(b).half) hi = b;
+    else lo = a;
+  }
+  const slope = (lo + hi) / 2;
+  const { half, mid } = spread(slope);
+  return { slope, intercept: mid, maxResidual: half };
+}
+
 /** Both curves of a stack on a grid, the single layer the straight one equals, and how far each is from a line. */
 export interface StackCurves {
   readonly x: Float64Array;
-  /** The stack without activations: y = W_L(…(W₂(W₁x + b₁) + b₂)…) + b_L. */
+  /** The stack without activations: ŷ = W⁽ᴸ⁾(…(W⁽²⁾(W⁽¹⁾x + b⁽¹⁾) + b⁽²⁾)…) + b⁽ᴸ⁾. */
   readonly straight: Float64Array;
   /** The same weights with the activation after every hidden layer. */
   readonly bent: Float64Array;
@@ -100,9 +142,14 @@ export interface StackCurves {
   readonly intercept: number;
   /** Largest |straight(x) − (slope·x + intercept)| on the grid: rounding error only. */
   readonly collapseGap: number;
-  /** Largest distance of the bent curve from its own best straight line (least squares): how much it bends. */
+  /**
+   * How much the bent curve bends: its distance from the closest straight line in the minimax
+   * sense (see minimaxLine), so every straight line is at least this far from it at some x.
+   */
   readonly bend: number;
-  /** With one unit per layer, the weights w₁ … w_L whose product is the slope; otherwise empty. */
+  /** Whether the bent curve is constant on the grid (a unit that is off for every x: nothing after it varies). */
+  readonly flat: boolean;
+  /** With one unit per layer, the weights w⁽¹⁾ … w⁽ᴸ⁾ whose product is the slope; otherwise empty. */
   readonly chainWeights: readonly number[];
 }
 
@@ -124,5 +171,12 @@ export function stackCurves(spec: StackSpec, xMin: number, xMax: number, n = 241
   let collapseGap = 0;
   for (let i = 0; i < n; i++) collapseGap = Math.max(collapseGap, Math.abs(straightY[i] - single[i]));
   const chainWeights = spec.width === 1 ? straight.layers.map((l) => straight.params[l.weightOffset]) : [];
-  return { x, straight: straightY, bent: bentY, single, slope, intercept, collapseGap, bend: lineFit(x, bentY).maxResidual, chainWeights };
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of bentY) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  const flat = hi - lo <= 1e-12 * Math.max(1, Math.abs(hi));
+  return { x, straight: straightY, bent: bentY, single, slope, intercept, collapseGap, bend: minimaxLine(x, bentY).maxResidual, flat, chainWeights };
 }

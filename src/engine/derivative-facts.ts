@@ -104,3 +104,27 @@ export function chainBound(name: ActivationName, n: number): number {
   if (!Number.isInteger(n) || n < 0) throw new Error(`n must be a whole number ≥ 0, got ${n}`);
   return derivativeFacts(name).max ** n;
 }
+
+/**
+ * The x in [lo, hi] where f′ changes sign, found by bisection to full precision; f′(lo) and f′(hi)
+ * must have opposite signs. GELU′ crosses zero at about −0.7518: below it GELU falls as z grows.
+ */
+export function derivativeRoot(name: ActivationName, lo: number, hi: number): number {
+  checkOneOf('activation', name, activationNames);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(lo < hi)) throw new Error(`derivativeRoot needs finite lo < hi, got ${lo} and ${hi}`);
+  const df = activation(name).df;
+  let a = lo;
+  let b = hi;
+  const sa = Math.sign(df(a));
+  if (sa === 0) return a;
+  if (Math.sign(df(b)) === 0) return b;
+  if (Math.sign(df(b)) === sa) throw new Error(`${name}′ has the same sign at ${lo} and ${hi}`);
+  while (true) {
+    const m = (a + b) / 2;
+    if (m <= a || m >= b) return m;
+    const s = Math.sign(df(m));
+    if (s === 0) return m;
+    if (s === sa) a = m;
+    else b = m;
+  }
+}

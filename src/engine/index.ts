@@ -22,6 +22,8 @@ export { lossAlong, numericalLossGrad, composeLinear } from './probe.ts';
 export { backpropSteps, paramIndex, type BackpropPass, type BackpropStep, type StepLoss, type StepOptions, type StepRule, type Sym, type Term } from './backprop-steps.ts';
 export { relativeError, epsilonSweep, logSpace, gradientCost, type EpsilonRow, type GradientCost } from './gradient-check.ts';
 export { lossCurve, type LossCurve } from './loss-curves.ts';
+export { evaluateStep, type StepContext } from './step-arithmetic.ts';
+export { weightProbe, type WeightProbe } from './weight-probe.ts';
 export { curve, curveNames, descend, quadraticRegime, type CurveName, type LossCurve1D, type DescentPath, type Regime, type RegimeInfo } from './descent.ts';
 export { race, momentumRate, type Runner, type Lane, type RaceOptions } from './race.ts';
 export {
@@ -35,9 +37,10 @@ export { createTrainer, Trainer, type TrainerSpec, type RunReport, type Rows } f
 export { History, stopMessage, type TrainStatus, type StopReason, type StepHistory, type EpochHistory } from './history.ts';
 export * from './perceptron.ts';
 export { unitLines, lineSide, type UnitLine } from './unit-lines.ts';
-export { derivativeFacts, derivativeAt, oneSidedSlopes, chainBound, type DerivativeFacts, type PeakKind } from './derivative-facts.ts';
-export { buildStack, stackCurves, stackSizes, lineFit, STACK_LIMITS, type Stack, type StackSpec, type StackCurves } from './collapse.ts';
+export { derivativeFacts, derivativeAt, derivativeRoot, oneSidedSlopes, chainBound, type DerivativeFacts, type PeakKind } from './derivative-facts.ts';
+export { buildStack, stackCurves, stackSizes, lineFit, minimaxLine, STACK_LIMITS, type Stack, type StackSpec, type StackCurves } from './collapse.ts';
 export {
   FLOW_ACTIVATIONS, FLOW_LIMITS, FLOW_DATA, flowData, flowInit, flowNetwork, gradientProfile, attenuation, chainProfile, deadUnits,
   type FlowActivation,
 } from './gradient-flow.ts';
+export { scaledNetwork, signalSizes, backwardGrowth, type SignalSizes } from './init-scale.ts';

@@ -1,7 +1,7 @@
 /**
  * The perceptron: a weighted sum of the inputs plus a bias, passed through a step.
  *
- *   z = w · x + b        y = 1 if z > 0, else 0
+ *   z = w · x + b        ŷ = step(z) = 1 if z > 0, else 0
  *
  * Convention kept everywhere in this module: the perceptron fires (outputs 1) only when the
  * sum is strictly greater than 0. A sum of exactly 0 gives 0.
@@ -12,7 +12,9 @@
  *
  * Learning is Rosenblatt's rule, one sample at a time in a fixed order:
  *
- *   w ← w + lr · (t − y) · x        b ← b + lr · (t − y)
+ *   w ← w + lr · (y − ŷ) · x        b ← b + lr · (y − ŷ)
+ *
+ * with y the target and ŷ the output (the course notation; a Sample calls y `target`).
  *
  * An epoch is one pass over all samples in order. Training has converged when a whole epoch
  * makes no mistake (and so changes nothing).
@@ -138,7 +140,7 @@ export function step(z: number): 0 | 1 {
   return z > 0 ? 1 : 0;
 }
 
-/** The perceptron's output y = step(w · x + b). */
+/** The perceptron's output ŷ = step(w · x + b). */
 export function predict(p: Perceptron, x: readonly number[]): 0 | 1 {
   return step(weightedSum(p, x));
 }
@@ -168,7 +170,7 @@ export interface StepRecord {
   sum: number;
   /** The output before the update. */
   output: 0 | 1;
-  /** t − y: −1, 0 or +1. */
+  /** y − ŷ (target − output): −1, 0 or +1. */
   error: -1 | 0 | 1;
   before: Perceptron;
   after: Perceptron;
@@ -176,7 +178,7 @@ export interface StepRecord {
 
 /**
  * One application of the learning rule to one sample:
- * w ← w + lr·(t − y)·x, b ← b + lr·(t − y), rounded to 9 decimal places.
+ * w ← w + lr·(y − ŷ)·x, b ← b + lr·(y − ŷ), rounded to 9 decimal places.
  * Returns a new perceptron; `p` is not changed.
  */
 export function learnStep(p: Perceptron, sample: Sample, lr: number, index = 0): StepRecord {

@@ -34,6 +34,12 @@ export interface TrainerSpec {
   readonly maxWeight?: number;
   /** Stop as diverged once an epoch's mean training loss exceeds this many times the loss before training (or 0.01 if that was lower; default 10; Infinity turns it off). */
   readonly maxLossGrowth?: number;
+  /**
+   * Called at the end of every epoch, after its last step and the stop checks, while the parameters
+   * are the ones after the epoch: e.g. to measure the whole training set with them, which the
+   * recorded training loss (the mean over the epoch's mini-batches, each taken before its step) is not.
+   */
+  readonly onEpoch?: (trainer: Trainer) => void;
 }
 
 /** What one `run` or `runFor` call did and where training stands. */
@@ -68,6 +74,7 @@ export class Trainer {
   private readonly stopAtLoss: number;
   private readonly maxWeight: number;
   private readonly maxLossGrowth: number;
+  private readonly onEpoch: ((trainer: Trainer) => void) | null;
   private initialLoss = NaN;
   private cursor = 0;
   private epochLoss = 0;
@@ -93,6 +100,7 @@ export class Trainer {
     this.maxWeight = spec.maxWeight ?? 1e6;
     checkNonNegative('stopAtLoss', this.stopAtLoss);
     this.maxLossGrowth = spec.maxLossGrowth ?? 10;
+    this.onEpoch = typeof spec.onEpoch === 'function' ? spec.onEpoch : null;
     if (!(this.maxWeight > 0)) throw new Error(`maxWeight must be a positive number (Infinity turns the check off), got ${this.maxWeight}`);
     if (!(this.maxLossGrowth > 1)) throw new Error(`maxLossGrowth must be a number above 1 (Infinity turns the check off), got ${this.maxLossGrowth}`);
     this.grad = new Float64Array(net.params.length);
@@ -170,6 +178,7 @@ export class Trainer {
     this.epochCorrect = 0;
     if (trainLoss < this.stopAtLoss) this.halt('converged', 'loss-below-target', trainLoss, this.step);
     else if (trainLoss > this.maxLossGrowth * Math.max(this.initialLoss, 0.01)) this.halt('diverged', 'loss-grew', trainLoss, this.step);
+    this.onEpoch?.(this);
   }
 
   private halt(status: 'converged' | 'diverged', code: StopReason['code'], value: number, step = this.step + 1): false {

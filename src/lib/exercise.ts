@@ -13,6 +13,12 @@ export interface ExerciseSpec {
   choices?: readonly string[];
   /** Largest accepted distance from `answer` for `numeric` (default 0: exact, up to rounding). */
   tolerance?: number;
+  /**
+   * For `numeric`: compare the typed decimal or fraction with `answer` exactly, with no slack for
+   * binary rounding (so 2.000000000001 is not 2, while 4/2 and 0.6/0.3 are). Needs tolerance 0.
+   * Use it when being a hair off is wrong, as at a boundary where the answer itself is the edge.
+   */
+  exact?: boolean;
   /** A unit the learner may type after the number (e.g. `%`, `ms`); it is ignored when checking. */
   unit?: string;
 }
@@ -55,6 +61,50 @@ export function parseNumber(input: string): ParseResult {
   return { ok: true, value };
 }
 
+/** A rational number num/den with den > 0, as BigInts. */
+interface Fraction {
+  num: bigint;
+  den: bigint;
+}
+
+const DECIMAL_PARTS = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+/** Exponents beyond this are not compared exactly (parseNumber has already read them as 0 or refused them). */
+const MAX_EXACT_EXPONENT = 400;
+
+/** The exact value of a decimal text such as "-1.25e-3", or null. */
+function decimalFraction(text: string): Fraction | null {
+  const m = DECIMAL_PARTS.exec(text.trim());
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return null;
+  const digits = `${m[2]}${m[3] ?? ''}` || '0';
+  const exponent = Number(m[4] ?? 0) - (m[3] ?? '').length;
+  if (Math.abs(exponent) > MAX_EXACT_EXPONENT + 40) return null;
+  let num = BigInt(digits) * (m[1] === '-' ? -1n : 1n);
+  let den = 1n;
+  if (exponent >= 0) num *= 10n ** BigInt(exponent);
+  else den = 10n ** BigInt(-exponent);
+  return { num, den };
+}
+
+/**
+ * The exact value of what a learner typed, as parseNumber reads it ("0.25", "1/4", "−2"), or null.
+ * A number (not text) is taken at its shortest decimal form, so 0.3 means 3/10.
+ */
+export function exactValue(input: string | number): Fraction | null {
+  const text = (typeof input === 'number' ? String(input) : input).trim().replace(/\u2212/g, '-');
+  const slash = text.indexOf('/');
+  if (slash < 0) return decimalFraction(text);
+  const top = decimalFraction(text.slice(0, slash));
+  const bottom = decimalFraction(text.slice(slash + 1));
+  if (!top || !bottom || bottom.num === 0n) return null;
+  const sign = bottom.num < 0n ? -1n : 1n;
+  return { num: sign * top.num * bottom.den, den: sign * bottom.num * top.den };
+}
+
+/** Whether two exact values are equal: a/b = c/d exactly when a·d = c·b (b, d > 0). */
+function sameValue(a: Fraction, b: Fraction): boolean {
+  return a.num * b.den === b.num * a.den;
+}
+
 /** A number as a short, exact-looking text: 0.30000000000000004 → "0.3", 1e-7 → "1e-7". */
 export function formatAnswer(value: number): string {
   return String(Number(value.toPrecision(12)));
@@ -74,6 +124,7 @@ export function validateSpec(spec: ExerciseSpec): string | null {
     if (!Number.isFinite(spec.answer)) return `answer must be a finite number (got ${spec.answer})`;
     const tol = spec.tolerance ?? 0;
     if (!Number.isFinite(tol) || tol < 0) return `tolerance must be a number ≥ 0 (got ${spec.tolerance})`;
+    if (spec.exact && tol !== 0) return `an exact answer takes no tolerance (got ${spec.tolerance})`;
     return null;
   }
   return `kind must be "choice" or "numeric" (got ${String((spec as { kind: unknown }).kind)})`;
@@ -128,6 +179,20 @@ export function checkAnswer(spec: ExerciseSpec, input: string | number | null | 
   const text = typeof input === 'number' ? String(input) : (input ?? '');
   const parsed = parseNumber(stripUnit(text, spec.unit));
   if (!parsed.ok) return { status: 'invalid', message: parseMessage(parsed.error, text) };
+
+  if (spec.exact) {
+    const typed = exactValue(stripUnit(text, spec.unit));
+    const expected = exactValue(spec.answer);
+    if (typed && expected && sameValue(typed, expected)) {
+      return {
+        status: 'correct',
+        message: t('exercise.correct.numeric', { answer: formatAnswer(spec.answer) + (spec.unit ? ` ${spec.unit}` : '') }),
+      };
+    }
+    // Echo what was typed: 2.000000000001 rounded for display would read as the answer itself.
+    const typedText = stripUnit(text, spec.unit).replace(/\u2212/g, '-');
+    return { status: 'incorrect', message: t('exercise.incorrect.numeric', { value: typedText }) };
+  }
 
   const tolerance = spec.tolerance ?? 0;
   // Slack for binary rounding only: 0.301 − 0.3 is 0.0010000000000000009, which must pass ±0.001.

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { lessonProgressIds, type LessonProgressIds } from './progress';
 
 export type Lesson = CollectionEntry<'lessons'>;
 
@@ -19,4 +22,27 @@ export async function getLessons(): Promise<Lesson[]> {
     }
   }
   return lessons;
+}
+
+/**
+ * The exercise and challenge ids a lesson records in progress (read at build time): the ids in its
+ * MDX (see `lessonProgressIds`), plus the challenges of the widgets it imports, found as
+ * `<Challenge id="…">` in each imported `.svelte` file, so a challenge counts even where the lesson
+ * does not name it.
+ */
+export function lessonProgress(lesson: Lesson): LessonProgressIds {
+  const body = lesson.body ?? '';
+  const own = lessonProgressIds(body);
+  const challenges = [...own.challenges];
+  const folder = dirname(resolve(lesson.filePath ?? `content/lessons/${lesson.id}.mdx`));
+  for (const [, path] of body.matchAll(/^import\s+\w+\s+from\s+['"](\.[^'"]+\.svelte)['"]/gm)) {
+    let source: string;
+    try {
+      source = readFileSync(resolve(folder, path), 'utf8');
+    } catch {
+      continue;
+    }
+    for (const id of lessonProgressIds(source).challenges) if (!challenges.includes(id)) challenges.push(id);
+  }
+  return { exercises: own.exercises, challenges };
 }

@@ -137,3 +137,44 @@ export function onProgressChange(callback: () => void): () => void {
     window.removeEventListener('storage', onStorage);
   };
 }
+
+/** The progress ids a lesson's source registers: its exercises' ids and its challenges' ids. */
+export interface LessonProgressIds {
+  exercises: string[];
+  challenges: string[];
+}
+
+/**
+ * The `id="…"` attribute of every `<Name …>` tag in MDX source, in order, without duplicates.
+ * Attribute expressions (`answer={a > b}`) and quoted values may hold `>`: the tag ends at the
+ * first `>` outside them.
+ */
+function tagIds(source: string, names: readonly string[]): string[] {
+  const ids: string[] = [];
+  const open = new RegExp(`<(?:${names.join('|')})(?=[\\s/>])`, 'g');
+  for (const match of source.matchAll(open)) {
+    let depth = 0;
+    let quote: string | null = null;
+    let end = match.index + match[0].length;
+    for (; end < source.length; end++) {
+      const c = source[end];
+      if (quote) {
+        if (c === quote) quote = null;
+      } else if (c === '"' || c === "'" || c === '`') quote = c;
+      else if (c === '{') depth++;
+      else if (c === '}') depth = Math.max(0, depth - 1);
+      else if (c === '>' && depth === 0) break;
+    }
+    const id = /\sid="([^"]+)"/.exec(source.slice(match.index, end))?.[1];
+    if (isValidProgressId(id) && !ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+/**
+ * The exercise and challenge ids in a lesson's MDX source: each `<Exercise id="…">`, and each
+ * challenge a widget records, named in the lesson by `<ChallengeStatus id="…">` (or `<Challenge id="…">`).
+ */
+export function lessonProgressIds(source: string): LessonProgressIds {
+  return { exercises: tagIds(source, ['Exercise']), challenges: tagIds(source, ['ChallengeStatus', 'Challenge']) };
+}

@@ -73,7 +73,7 @@ function flow(page: Page) {
 const number = (text: string) => Number(text.replace('\u2212', '-'));
 
 describe('chapter 3', () => {
-  test('the page is clean and the three widgets pass axe in light and dark', async () => {
+  test('the page is clean and the three widgets pass axe in light and dark', { timeout: 180_000 }, async () => {
     const { page, collected, close } = await openChapter();
     expectNoViolations(await axeScan(page, WIDGETS_ONLY));
     await setTheme(page, 'dark');
@@ -170,14 +170,14 @@ describe('chapter 3', () => {
     const root = page.locator('section#linear-collapse');
     const equation = root.getByTestId('collapse-equation');
     const canvas = root.locator('canvas');
-    await poll(() => equation.innerText()).toBe('y = 1.249·x − 0.3065');
+    await poll(() => equation.innerText()).toBe('ŷ = 1.249·x − 0.3065');
     expect(await root.getByTestId('collapse-slope').innerText()).toBe(
-      'Slope a = w₃ · w₂ · w₁ = 1.321 × 1.568 × 0.6027 = 1.249: the product of the weights.',
+      'Slope w = w⁽³⁾ · w⁽²⁾ · w⁽¹⁾ = 1.3207 × 1.5684 × 0.60274 = 1.2485: the product of the weights.',
     );
     let before = await pixels(canvas);
     await root.getByRole('slider', { name: 'Layers' }).focus();
     await page.keyboard.press('ArrowRight');
-    await poll(() => root.getByTestId('collapse-slope').innerText()).toMatch(/^Slope a = w₄ · w₃ · w₂ · w₁ = /);
+    await poll(() => root.getByTestId('collapse-slope').innerText()).toMatch(/^Slope w = w⁽⁴⁾ · w⁽³⁾ · w⁽²⁾ · w⁽¹⁾ = /);
     await poll(() => pixels(canvas)).not.toBe(before);
     before = await pixels(canvas);
     await root.getByRole('button', { name: 'ReLU' }).click();
@@ -198,10 +198,10 @@ describe('chapter 3', () => {
     expect(await f.step.innerText()).toBe('0');
     const start = { relu: number(await f.cell('loss', 'relu').innerText()), sigmoid: number(await f.cell('loss', 'sigmoid').innerText()) };
     const [gradients, losses] = [await pixels(f.canvases.first()), await pixels(f.canvases.nth(1))];
-    // Step: one gradient-descent step of every network. The charts show what each step measured
-    // before its update (the first step: the starting weights), so the second step moves them.
+    // Step: one gradient-descent step of every network; the charts show the new weights' numbers.
     await f.button('Step').click();
     await poll(() => f.step.innerText()).toBe('1');
+    await poll(() => pixels(f.canvases.first())).not.toBe(gradients);
     await f.button('Step').click();
     await poll(() => f.step.innerText()).toBe('2');
     await poll(() => pixels(f.canvases.first())).not.toBe(gradients);
@@ -234,6 +234,125 @@ describe('chapter 3', () => {
     expect(await f.root.innerText()).not.toMatch(/NaN|Infinity|undefined/);
     expectClean(collected);
     await close();
+  });
+
+  test('gradient flow: after one Step the table and status give step 1’s numbers, the same as the CSV', async () => {
+    const { page, collected, close } = await openChapter('', {}, 'gradient-flow');
+    const f = flow(page);
+    const status = f.root.locator('p.status');
+    await poll(() => status.innerText()).toMatch(/^Step 0:/);
+    const before = {
+      loss: await f.cell('loss', 'relu').innerText(),
+      first: await f.cell('first', 'relu').innerText(),
+      sigmoid: await f.cell('loss', 'sigmoid').innerText(),
+    };
+    await f.button('Step').click();
+    await poll(() => f.step.innerText()).toBe('1');
+    await poll(() => f.root.locator('table.flow caption').innerText()).toBe('At step 1');
+    await poll(() => status.innerText()).toMatch(/^Paused at step 1\./);
+    // the gradient row changed: not step 0's numbers again
+    expect(await f.cell('first', 'relu').innerText()).not.toBe(before.first);
+    const text = await status.innerText();
+    // the CSV's step-1 losses, rounded as the table rounds, are what the table and status show
+    const [download] = await Promise.all([page.waitForEvent('download'), f.root.getByRole('button', { name: /CSV/ }).click()]);
+    const csv = (await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('quantity,step_or_layer,sigmoid,tanh,relu');
+    const stepOne = lines.find((l) => l.startsWith('loss,1,'))!.split(',').slice(2).map(Number);
+    const three = (v: number) => String(Number(v.toPrecision(3))).replace('-', '\u2212');
+    const shown = ['sigmoid', 'tanh', 'relu'];
+    for (let i = 0; i < 3; i++) expect(await f.cell('loss', shown[i]).innerText()).toBe(three(stepOne[i]));
+    expect(text).toBe(`Paused at step 1. Loss: Sigmoid ${three(stepOne[0])}, tanh ${three(stepOne[1])}, ReLU ${three(stepOne[2])}.`);
+    // step 0's loss is in the CSV too, and differs from step 1's
+    const stepZero = lines.find((l) => l.startsWith('loss,0,'))!.split(',').slice(2).map(Number);
+    expect(stepZero[2]).not.toBe(stepOne[2]);
+    expectClean(collected);
+    await close();
+  });
+
+  test('gradient flow: a single-point loss chart has a 0…1 step axis and labelled loss ticks', async () => {
+    const { page, collected, close } = await openChapter('', {}, 'gradient-flow');
+    const f = flow(page);
+    await poll(() => f.root.locator('p.status').innerText()).toMatch(/^Step 0:/);
+    const ticks = () => f.canvases.nth(1).evaluate((c) => JSON.parse((c as HTMLCanvasElement).dataset.axes ?? '{}'));
+    await poll(async () => (await ticks()).x?.length ?? 0).toBeGreaterThan(1);
+    const { x, y } = await ticks();
+    expect(x[0]).toBe('0');
+    expect(x.at(-1)).toBe('1');
+    expect(x.join(' ')).not.toMatch(/−/);
+    expect(y.filter((label: string) => label !== '').length).toBeGreaterThanOrEqual(2);
+    expectClean(collected);
+    await close();
+  });
+
+  test('gradient flow: "Show step 0" draws each dashed line in its own network’s colour, with legend swatches that tell solid from dashed', async () => {
+    const { page, collected, close } = await openChapter('', {}, 'gradient-flow');
+    const f = flow(page);
+    for (let i = 0; i < 3; i++) await f.button('Step').click();
+    await poll(() => f.step.innerText()).toBe('3');
+    await f.root.getByRole('checkbox', { name: 'Show step 0 for comparison' }).check();
+    const legend = () => f.canvases.first().evaluate((c) => JSON.parse((c as HTMLCanvasElement).dataset.legend ?? '[]'));
+    await poll(async () => (await legend()).length).toBe(7);
+    const items: { text: string; color: string; points: string; dash: number[] }[] = await legend();
+    for (const name of ['Sigmoid', 'tanh', 'ReLU']) {
+      const solid = items.find((i) => i.text === name)!;
+      const dashed = items.find((i) => i.text === `${name}, step 0`)!;
+      // the same colour for the line, the dots and the legend
+      expect(dashed.color).toBe(solid.color);
+      expect(dashed.points).toBe(solid.color);
+      expect(solid.dash).toEqual([]);
+      expect(dashed.dash.length).toBeGreaterThan(0);
+    }
+    expect(new Set(['Sigmoid', 'tanh', 'ReLU'].map((n) => items.find((i) => i.text === n)!.color)).size).toBe(3);
+    expectClean(collected);
+    await close();
+  });
+
+  test('explorer: with all eight functions the peak labels overlap neither each other nor the curves; the PNG has a legend', { timeout: 240_000 }, async () => {
+    for (const width of [1280, 390]) {
+      const { page, collected, close } = await openChapter('', { width, height: 900 }, 'activation-explorer');
+      const e = explorer(page);
+      for (const name of ['Step', 'Leaky ReLU', 'ELU', 'GELU', 'Softplus']) await e.fn(name).check();
+      await poll(() => e.root.locator('table.readout tbody tr').count()).toBe(8);
+      const chart = e.canvases.nth(1);
+      await chart.scrollIntoViewIfNeeded();
+      const boxes = async (): Promise<number[][]> => chart.evaluate((c) => JSON.parse((c as HTMLCanvasElement).dataset.labels ?? '[]'));
+      await poll(async () => (await boxes()).length).toBe(3);
+      const list = await boxes();
+      const overlap = (a: number[], b: number[]) => a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+      for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) expect(overlap(list[i], list[j]), `${width}px: labels ${i} and ${j}`).toBe(false);
+      // no curve runs through a label: none of the series' colours inside any label's box
+      const covered = await chart.evaluate((c, labelBoxes) => {
+        const canvas = c as HTMLCanvasElement;
+        const ratio = canvas.width / canvas.clientWidth;
+        const ctx = canvas.getContext('2d')!;
+        const style = getComputedStyle(canvas);
+        const probe = document.createElement('canvas').getContext('2d')!;
+        const colours = [1, 2, 3, 4, 5, 6, 7].map((k) => {
+          probe.fillStyle = style.getPropertyValue(`--nn-series-${k}`).trim();
+          probe.fillRect(0, 0, 1, 1);
+          return Array.from(probe.getImageData(0, 0, 1, 1).data.slice(0, 3));
+        });
+        let hits = 0;
+        for (const [x, y, w, h] of labelBoxes) {
+          const data = ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), Math.round(w * ratio), Math.round(h * ratio)).data;
+          for (let p = 0; p < data.length; p += 4) {
+            if (colours.some(([r, g, b]) => Math.abs(data[p] - r) + Math.abs(data[p + 1] - g) + Math.abs(data[p + 2] - b) < 30)) hits++;
+          }
+        }
+        return hits;
+      }, list);
+      expect(covered, `${width}px: series-coloured pixels inside the labels`).toBe(0);
+
+      // the downloaded picture carries a legend above the chart: taller than the chart itself
+      const [download] = await Promise.all([page.waitForEvent('download'), e.root.getByRole('button', { name: /PNG|image/i }).click()]);
+      const png = await (await import('node:fs/promises')).readFile((await download.path())!);
+      const pngHeight = png.readUInt32BE(20);
+      const canvasHeight = await chart.evaluate((c) => (c as HTMLCanvasElement).height);
+      expect(pngHeight).toBeGreaterThan(canvasHeight);
+      expectClean(collected);
+      await close();
+    }
   });
 
   test('Copy link restores each widget: explorer, collapse, and the gradient-flow run replayed to its step', { timeout: 120_000 }, async () => {
@@ -307,7 +426,7 @@ describe('chapter 3', () => {
     await poll(() => notice.first().isVisible()).toBe(true);
     expect(await notice.first().innerText()).toContain('could not be read, so the defaults are shown');
     if (id === 'gradient-flow') expect(await flow(page).depth.inputValue()).toBe('10');
-    if (id === 'linear-collapse') expect(await root.getByTestId('collapse-equation').innerText()).toBe('y = 1.249·x − 0.3065');
+    if (id === 'linear-collapse') expect(await root.getByTestId('collapse-equation').innerText()).toBe('ŷ = 1.249·x − 0.3065');
     if (id === 'activation-explorer') expect(await explorer(page).rangeField.inputValue()).toBe('5');
     expectClean(collected);
     await close();

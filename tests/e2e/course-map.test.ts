@@ -1,10 +1,12 @@
 /**
  * The course map (home page) and the chapter navigation between lessons: chapters 1-6 in order,
- * each card agreeing with its lesson page, and previous/next links chaining the lessons.
+ * each card agreeing with its lesson page, previous/next links chaining the lessons, and the
+ * learner's progress (exercises solved and challenges met) on each card.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { en } from '../../src/i18n/en.ts';
-import { expectClean, openPage, openTab, type OpenedPage, type Tab } from './support.ts';
+import { expectClean, hydrated, openPage, openTab, poll, siteUrl, type OpenedPage, type Tab } from './support.ts';
 
 /** What a course-map card shows. */
 interface Card {
@@ -111,22 +113,88 @@ describe('the lesson pages', () => {
 });
 
 describe('learner progress on the course map', () => {
-  test('a card shows how many of its chapter’s exercises this browser has solved', async () => {
-    // Two of chapter 2's exercise ids, plus one that belongs to no chapter.
-    const stored = JSON.stringify({ v: 1, done: ['ch2-sum', 'ch2-xor', 'nowhere-1'] });
+  /** What chapter `n`'s card shows about progress: the ids it counts, its line and its bar. */
+  async function progressOf(page: Page, n: number) {
+    const box = page.locator(`main [data-chapter="${n}"] .progress`);
+    if ((await box.count()) === 0) return { box, exercises: [], challenges: [], visible: false, text: '', bar: { value: 0, max: 0 } };
+    const ids = (name: string) => box.getAttribute(name).then((v) => (v ?? '').split(' ').filter(Boolean));
+    return {
+      box,
+      exercises: await ids('data-exercise-ids'),
+      challenges: await ids('data-challenge-ids'),
+      visible: await box.isVisible(),
+      text: (await box.isVisible()) ? (await box.innerText()).replace(/\s+/g, ' ').trim() : '',
+      bar: await box.locator('progress').evaluate((p) => ({ value: (p as HTMLProgressElement).value, max: (p as HTMLProgressElement).max })),
+    };
+  }
+
+  test('a card shows how many of its chapter’s exercises and challenges this browser has done', async () => {
+    // Two of chapter 2's exercises and its challenge, chapter 4's challenge, and an id of no chapter.
+    const stored = JSON.stringify({ v: 1, done: ['ch2-sum', 'ch2-xor', 'ch2-nand', 'ch4-circle', 'nowhere-1'] });
     const opened = await openPage('/', {
       initScripts: [`localStorage.setItem('nn-progress', ${JSON.stringify(stored)});`],
     });
     try {
-      const card2 = opened.page.locator('main [data-chapter="2"] .progress');
-      await card2.waitFor({ state: 'visible' });
-      const total = await card2.getAttribute('data-exercise-ids');
-      const count = (total ?? '').split(' ').filter(Boolean).length;
-      expect(count).toBeGreaterThanOrEqual(4);
-      expect(await card2.innerText()).toContain(`2 of ${count} exercises done`);
-      expect(await opened.page.locator('main [data-chapter="2"] progress').evaluate((p) => (p as HTMLProgressElement).value)).toBe(2);
-      // Chapter 1 has no solved exercise: its card shows no progress line.
-      expect(await opened.page.locator('main [data-chapter="1"] .progress:visible').count()).toBe(0);
+      const { page } = opened;
+      await page.locator('main [data-chapter="2"] .progress').waitFor({ state: 'visible' });
+      const two = await progressOf(page, 2);
+      expect(two.exercises.length).toBeGreaterThanOrEqual(4);
+      expect(two.exercises).toEqual(expect.arrayContaining(['ch2-sum', 'ch2-xor']));
+      expect(two.challenges).toEqual(['ch2-nand']);
+      expect(two.text).toBe(`2 of ${two.exercises.length} exercises, 1 of 1 challenge done`);
+      expect(two.bar).toEqual({ value: 3, max: two.exercises.length + 1 });
+      // Chapter 4: the challenge alone is enough to show the line.
+      const four = await progressOf(page, 4);
+      expect(four.challenges).toEqual(['ch4-circle']);
+      expect(four.text).toBe(`0 of ${four.exercises.length} exercises, 1 of 1 challenge done`);
+      expect(four.bar).toEqual({ value: 1, max: four.exercises.length + 1 });
+      // Chapter 3 has exercises but no challenge; nothing done there, so no progress line.
+      const three = await progressOf(page, 3);
+      expect(three.challenges).toEqual([]);
+      expect(three.visible).toBe(false);
+      expect(await page.locator('main [data-chapter="1"] .progress:visible').count()).toBe(0);
+      expectClean(opened.collected);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test('each card counts exactly the challenges its lesson records (the ids on the page, after hydration)', async () => {
+    const opened = await openPage('/', { settle: false });
+    try {
+      const expected = new Map<number, string[]>();
+      for (const card of cards) expected.set(card.chapter, (await progressOf(opened.page, card.chapter)).challenges);
+      for (const card of cards) {
+        const { collected } = await tab.visit(card.href);
+        const onPage = await tab.page.evaluate(() => [
+          ...new Set(Array.from(document.querySelectorAll<HTMLElement>('[data-challenge]'), (el) => el.dataset.challenge ?? '')),
+        ]);
+        expect([...onPage].sort(), `chapter ${card.chapter}'s challenges`).toEqual([...(expected.get(card.chapter) ?? [])].sort());
+        expect(collected.pageErrors).toEqual([]);
+      }
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test('meeting the NAND challenge in the perceptron lab shows on the course map, and a second visit keeps it', async () => {
+    const opened = await openPage('/lessons/02-perceptron/', { settle: false });
+    try {
+      const { page } = opened;
+      await hydrated(page, 'section#perceptron');
+      const lab = page.locator('section#perceptron');
+      const verdict = lab.locator('[data-challenge="ch2-nand"] .verdict');
+      expect(await verdict.getAttribute('data-done')).toBe('false');
+      await lab.getByRole('button', { name: 'NAND', exact: true }).click();
+      await lab.getByRole('button', { name: 'Train to the end', exact: true }).click();
+      await poll(() => verdict.getAttribute('data-done'), 30_000).toBe('true');
+
+      await page.goto(siteUrl('/'));
+      const two = await progressOf(page, 2);
+      expect(two.text).toBe(`0 of ${two.exercises.length} exercises, 1 of 1 challenge done`);
+      expect(two.bar.value).toBe(1);
+      await page.reload();
+      expect((await progressOf(page, 2)).text).toBe(`0 of ${two.exercises.length} exercises, 1 of 1 challenge done`);
       expectClean(opened.collected);
     } finally {
       await opened.close();

@@ -13,6 +13,7 @@ import {
   expectClean,
   expectNoViolations,
   hydrated,
+  nextFrames,
   openPage,
   poll,
   setTheme,
@@ -261,6 +262,7 @@ describe('perceptron lab', () => {
     ['not base64', '%%%not-a-state'],
     ['a value outside the schema', encodeState({ gate: 'AND', w1: 1e6, w2: 0, b: 0, lr: 0.1 })],
     ['markup in a field', encodeState({ gate: '<img src=x onerror="window.__hacked=1">', w1: 0, w2: 0, b: 0, lr: 0.1 })],
+    ['a learning rate the menu does not offer', encodeState({ gate: 'OR', w1: 1, w2: 1, b: -0.5, lr: 0.3 })],
   ])('a malformed w-perceptron link (%s) shows the notice and the defaults', async (_what, raw) => {
     const { page, collected, close } = await openLab(`?w-perceptron=${raw}`);
     const l = lab(page);
@@ -270,6 +272,8 @@ describe('perceptron lab', () => {
     expect(await l.field('w1').inputValue()).toBe('0.5');
     expect(await l.field('b').inputValue()).toBe('0.2');
     expect(await l.button('AND').getAttribute('aria-pressed')).toBe('true');
+    // The menu shows the rate the lab really trains at, never a blank.
+    expect(await l.root.getByRole('combobox', { name: 'Learning rate η' }).inputValue()).toBe('0.1');
     expect(await page.evaluate(() => (window as unknown as { __hacked?: number }).__hacked)).toBeUndefined();
     expect(await l.root.locator('img').count()).toBe(0);
     expectClean(collected);
@@ -281,20 +285,159 @@ describe('perceptron lab', () => {
     const ex = exercises(page);
     // b = 1 leaves (0, 1) and (1, 0) exactly on the line: not NAND.
     await ex.type('ch2-nand-bias', '1', 'incorrect');
+    // Just above 2, (1, 1) fires: the largest bias is exactly 2.
+    await ex.type('ch2-nand-bias', '2.0005', 'incorrect');
+    await ex.type('ch2-sum', '0.3001', 'incorrect');
+    await ex.type('ch2-predict-rate', '3', 'incorrect');
     for (const [id, answer] of [
       ['ch2-sum', '0.3'],
       ['ch2-update', '-0.2'],
       ['ch2-nand-bias', '2'],
+      ['ch2-predict-rate', '6'],
     ]) {
       await ex.type(id, answer);
     }
+    await ex.choose('ch2-fires', 'No: it outputs 0', 'incorrect');
     for (const [id, choice] of [
+      ['ch2-fires', 'Yes: it outputs 1'],
       ['ch2-gate', 'OR'],
       ['ch2-scale', 'Nothing visible: the line and its firing side stay the same'],
       ['ch2-xor', 'No straight line separates the 1s from the 0s, so every epoch contains a mistake'],
     ]) {
       await ex.choose(id, choice);
     }
+    expectClean(collected);
+    await close();
+  });
+
+  test('the predict-then-run exercise: the lab shows 6 epochs for AND from zero at η = 0.1 and at η = 1', async () => {
+    const { page, collected, close } = await openLab();
+    const l = lab(page);
+    const rate = l.root.getByRole('combobox', { name: 'Learning rate η' });
+    for (const lr of ['0.1', '1']) {
+      await rate.selectOption(lr);
+      for (const name of ['w1', 'w2', 'b'] as const) await setField(l.field(name), '0');
+      await l.button('Train to the end').click();
+      await poll(() => l.status.innerText()).toContain('Converged after 6 epochs');
+      expect(await l.epochs.innerText()).toBe('6');
+    }
+    // The final line of the η = 1 run: w = (2, 1), b = −2.
+    expect([await l.field('w1').inputValue(), await l.field('w2').inputValue(), await l.field('b').inputValue()]).toEqual(['2', '1', '-2']);
+    expectClean(collected);
+    await close();
+  });
+
+  test('after Reset, the next Step replaces "Back to the starting state." at once, in the live region too', async () => {
+    const { page, collected, close } = await openLab();
+    const l = lab(page);
+    expect(await l.status.getAttribute('aria-live')).toBe('polite');
+    await l.button('Step').click();
+    await l.root.getByRole('button', { name: 'Reset', exact: true }).click();
+    await poll(() => l.status.innerText()).toBe('Back to the starting state.');
+    await l.button('Step').click();
+    // Well inside the message's 5 s: the status already describes the step.
+    await poll(() => l.status.innerText(), 1_000).toBe('Epoch 1: input (0, 0) gave 1, target 0. Wrong, so the weights move.');
+    await l.button('Step').click();
+    await poll(() => l.status.innerText(), 1_000).toBe('Epoch 1: input (0, 1) gave 1, target 0. Wrong, so the weights move.');
+    expectClean(collected);
+    await close();
+  });
+
+  describe('on a phone with real touch events', () => {
+    type Touch = Awaited<ReturnType<typeof touchLab>>;
+
+    /** Opens the lab on a 390 px touch phone with the plane in the middle of the screen. */
+    async function touchLab() {
+      const opened = await openLab('', { touch: true, width: 390, height: 844 });
+      const { page } = opened;
+      const l = lab(page);
+      const plane = l.root.locator('svg.plane');
+      await plane.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+      // Wait until the page is still, so a scroll measured later is the gesture's own.
+      let last = -1;
+      await poll(async () => {
+        const y = await page.evaluate(() => window.scrollY);
+        const still = y === last;
+        last = y;
+        await nextFrames(page, 3);
+        return still;
+      }).toBe(true);
+      const cdp = await page.context().newCDPSession(page);
+      const box = (await plane.boundingBox())!;
+      const state = async () => ({
+        scrollY: await page.evaluate(() => window.scrollY),
+        w1: await l.field('w1').inputValue(),
+        w2: await l.field('w2').inputValue(),
+        b: await l.field('b').inputValue(),
+        line: await lineCoords(l.line),
+      });
+      /** One finger: down at `from`, optionally resting `holdMs`, then moving to `to` in steps, then up. */
+      const gesture = async (from: [number, number], to: [number, number], holdMs = 0) => {
+        const point = ([x, y]: [number, number]) => [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }];
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from) });
+        if (holdMs > 0) await page.waitForTimeout(holdMs);
+        const steps = 12;
+        for (let i = 1; i <= steps; i++) {
+          const at: [number, number] = [from[0] + ((to[0] - from[0]) * i) / steps, from[1] + ((to[1] - from[1]) * i) / steps];
+          await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(at) });
+          await page.waitForTimeout(16);
+        }
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+        await page.waitForTimeout(300);
+        await nextFrames(page, 2);
+      };
+      return { ...opened, l, box, state, gesture };
+    }
+
+    test('the plane lets the page scroll: touch-action is set deliberately', async () => {
+      const t: Touch = await touchLab();
+      const touchAction = await t.l.root.locator('svg.plane').evaluate((el) => getComputedStyle(el).touchAction);
+      expect(['manipulation', 'pan-y', 'pan-y pinch-zoom']).toContain(touchAction);
+      expectClean(t.collected);
+      await t.close();
+    });
+
+    test('a vertical swipe that starts on the plane scrolls the page and leaves the weights alone', async () => {
+      const t: Touch = await touchLab();
+      const before = await t.state();
+      const x = t.box.x + t.box.width * 0.6;
+      await t.gesture([x, t.box.y + t.box.height * 0.85], [x, t.box.y + t.box.height * 0.85 - 260]);
+      const after = await t.state();
+      expect(after.scrollY - before.scrollY).toBeGreaterThan(100);
+      expect({ ...after, scrollY: 0 }).toEqual({ ...before, scrollY: 0 });
+      expectClean(t.collected);
+      await t.close();
+    });
+
+    test('a touch held still first, then dragged, moves the line and does not scroll', async () => {
+      const t: Touch = await touchLab();
+      const before = await t.state();
+      const x = t.box.x + t.box.width * 0.6;
+      const y = t.box.y + t.box.height * 0.5;
+      await t.gesture([x, y], [x + 40, y - 90], 650);
+      const after = await t.state();
+      expect(Math.abs(after.scrollY - before.scrollY)).toBeLessThanOrEqual(1);
+      expect(after.b).not.toBe(before.b);
+      expect(after.line).not.toBe(before.line);
+      // Dragging slides the line: the weights keep their values.
+      expect([after.w1, after.w2]).toEqual([before.w1, before.w2]);
+      expectClean(t.collected);
+      await t.close();
+    });
+  });
+
+  test('the neuron diagram’s labels render at 12 px or more on a 390 px phone', async () => {
+    const { page, collected, close } = await openPage(PATH, { width: 390, height: 844, settle: false });
+    const sizes = await page.locator('svg.neuron').evaluate((svg) =>
+      Array.from(svg.querySelectorAll('text'), (text) => {
+        const scale = (text as SVGGraphicsElement).getScreenCTM()?.a ?? 0;
+        return { text: text.textContent, px: parseFloat(getComputedStyle(text).fontSize) * scale };
+      }),
+    );
+    expect(sizes.length).toBeGreaterThanOrEqual(10);
+    const small = sizes.filter((s) => s.px < 12);
+    expect(small, 'labels smaller than 12 px').toEqual([]);
+    expect(sizes.map((s) => s.text)).toContain('ŷ');
     expectClean(collected);
     await close();
   });

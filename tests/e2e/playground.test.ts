@@ -8,7 +8,7 @@ import { cpus, loadavg } from 'node:os';
 import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { encodeState } from '../../src/lib/share-state.ts';
-import { DEFAULT_STATE, type PlaygroundState } from '../../src/widgets/NetworkPlayground/settings.ts';
+import { DEFAULT_STATE, PRESETS, type PlaygroundState } from '../../src/widgets/NetworkPlayground/settings.ts';
 import {
   axeScan,
   copiedLink,
@@ -18,6 +18,7 @@ import {
   horizontalOverflow,
   hydrated,
   LONG_TASKS,
+  nextFrames,
   openPage,
   poll as pollFor,
   setTheme,
@@ -333,7 +334,8 @@ describe('network playground', () => {
   test.each([
     ['not base64', '%%%not-a-state'],
     ['7 hidden layers', encodeState({ ...DEFAULT_STATE, layers: [1, 1, 1, 1, 1, 1, 1] })],
-    ['13 units', encodeState({ ...DEFAULT_STATE, layers: [13] })],
+    ['65 units', encodeState({ ...DEFAULT_STATE, layers: [65] })],
+    ['20001 epochs', encodeState({ ...DEFAULT_STATE, epochs: 20_001 })],
     ['a learning rate past 1e6', encodeState({ ...DEFAULT_STATE, lr: 1e9 })],
     ['markup in a field', encodeState({ ...DEFAULT_STATE, dataset: '<img src=x onerror="window.__hacked=1">' })],
   ])('a malformed w-playground link (%s) shows the notice and the defaults', async (_what, raw) => {
@@ -431,6 +433,291 @@ describe('network playground', () => {
     await setTheme(page, 'dark');
     await poll(() => pixels(node)).not.toBe(light);
     expectNoViolations(await axeScan(page, PLAYGROUND_ONLY));
+    expectClean(collected);
+    await close();
+  });
+});
+
+/** The last point of a chart series, from the chart's text alternative ("…, last point (x, y)."). */
+async function lastPoint(page: Page, label: string): Promise<[number, number]> {
+  const text = (await page.locator('section#playground .lossview + p.visually-hidden, section#playground .lossview p.visually-hidden').first().textContent()) ?? '';
+  const match = new RegExp(`${label}: \\d+ points, [^()]*last point \\(([^,]+), ([^)]+)\\)`).exec(text);
+  if (!match) throw new Error(`no "${label}" series in: ${text}`);
+  return [Number(match[1].replace('\u2212', '-')), Number(match[2].replace('\u2212', '-'))];
+}
+
+/** Three significant digits, as the stats print a loss. */
+const sig3 = (v: number) => Number(v.toPrecision(3));
+
+describe('network playground: measuring, sharing, touch and settings', () => {
+  test('paused, the chart’s training and test losses end at the stats: both measured after the epoch', async () => {
+    const { page, collected, close } = await openPlayground({ ...PRESETS.xor });
+    const p = pg(page);
+    for (let i = 0; i < 10; i++) await p.button('Step').click();
+    await poll(() => number(p.epoch)).toBe(10);
+    await poll(() => lastPoint(page, 'Training loss').then((pt) => pt[0])).toBe(10);
+    const [, train] = await lastPoint(page, 'Training loss');
+    const [, test] = await lastPoint(page, 'Test loss');
+    expect(sig3(train)).toBe(await number(p.trainLoss));
+    expect(sig3(test)).toBe(await number(p.testLoss));
+    expect(await p.root.getByTestId('chart-note').innerText()).toContain('Every loss is measured on its whole set with the weights after the epoch.');
+    expectClean(collected);
+    await close();
+  });
+
+  test('width up to 64: typing 44 units gives 2-44-1 with as many parameters as 2-8-8-8-1', async () => {
+    const { page, collected, close } = await openPlayground({ ...PRESETS.spirals });
+    const p = pg(page);
+    await poll(() => p.root.getByTestId('net-summary').innerText()).toContain('177 parameters');
+    await p.button('Remove the last hidden layer').click();
+    await p.button('Remove the last hidden layer').click();
+    const field = p.root.getByRole('spinbutton', { name: 'Units in layer 1' });
+    await field.fill('44');
+    await field.press('Enter');
+    await poll(() => p.root.locator('h4', { hasText: 'Network 2-44-1' }).count()).toBe(1);
+    expect(await p.root.getByTestId('net-summary').innerText()).toContain('177 parameters');
+    await field.fill('80');
+    await field.press('Enter');
+    await poll(() => p.root.locator('h4', { hasText: 'Network 2-64-1' }).count()).toBe(1);
+    expect(await field.inputValue()).toBe('64');
+    expect(await p.button('One more unit in layer 1').isDisabled()).toBe(true);
+    expect(await p.root.getByTestId('net-summary').innerText()).toContain('257 parameters');
+    expectClean(collected);
+    await close();
+  });
+
+  test('a validation share: the stats, the chart and the note name three sets; an old link without it still opens', async () => {
+    const { validFraction: _v, init: _i, epochs: _e, legs: _l, ...old } = DEFAULT_STATE;
+    const { page, collected, close } = await openPlayground(encodeState({ ...old, seed: 5 }));
+    const p = pg(page);
+    await poll(() => p.root.getByRole('textbox', { name: 'Seed' }).inputValue()).toBe('5');
+    expect(await p.root.getByRole('alert').count()).toBe(0);
+    const slider = p.root.getByRole('slider', { name: 'Validation share' });
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await poll(() => p.root.getByTestId('valid-loss').count()).toBe(1);
+    expect(await p.root.getByTestId('chart-note').innerText()).toContain('Trained on 100 points; the 40 validation points');
+    expect(await slider.getAttribute('aria-valuetext')).toBe('20% held out for validation: 100 training, 40 validation and 60 test points');
+    await p.button('Step').click();
+    await poll(() => number(p.epoch)).toBe(1);
+    const [, valid] = await lastPoint(page, 'Validation loss');
+    expect(sig3(valid)).toBe(await number(p.root.getByTestId('valid-loss')));
+    expectClean(collected);
+    await close();
+  });
+
+  test('the initialisation is a setting, named in the network summary and carried by links', async () => {
+    const { page, context, collected, close } = await openPlayground();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const p = pg(page);
+    expect(await p.root.getByTestId('net-summary').innerText()).toContain('Glorot uniform initialisation');
+    const map = await pixels(p.map);
+    await p.select('Initialisation').selectOption('he');
+    await poll(() => p.root.getByTestId('net-summary').innerText()).toContain('He normal initialisation');
+    await poll(() => pixels(p.map)).not.toBe(map);
+    await p.select('Initialisation').selectOption('uniform');
+    await poll(() => p.root.getByTestId('net-summary').innerText()).toContain('PyTorch’s default initialisation');
+    const url = await copiedLink(page, 'playground');
+    const other = await context.newPage();
+    await other.goto(url);
+    await hydrated(other, 'section#playground');
+    await poll(() => pg(other).select('Initialisation').inputValue()).toBe('uniform');
+    await other.close();
+    expectClean(collected);
+    await close();
+  });
+
+  test('Copy link at epoch 124 opens at epoch 124: replayed with progress, the same losses and weights', { timeout: 90_000 }, async () => {
+    const { page, context, collected, close } = await openPlayground({ layers: [4], speed: 'slow' });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const p = pg(page);
+    await p.select('Speed').selectOption('fast');
+    await p.button('Play').click();
+    await poll(() => number(p.epoch)).toBeGreaterThan(60);
+    await p.button('Pause').click();
+    await poll(() => p.status.innerText()).toMatch(/^Paused at epoch/);
+    const paused = await number(p.epoch);
+    // a change of learning rate mid-run, then more training: the link carries both stretches
+    await p.lr.fill('0.1');
+    await p.lr.press('Enter');
+    for (let i = 0; i < 3; i++) await p.button('Step').click();
+    const epoch = paused + 3;
+    await poll(() => p.status.innerText()).toMatch(new RegExp(`^Paused at epoch ${epoch}:`));
+    const stats = [await p.trainLoss.innerText(), await p.testLoss.innerText(), await p.accuracy.innerText()];
+    await p.graph.focus();
+    const weights: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      weights.push(await p.readout.innerText());
+      await page.keyboard.press('ArrowRight');
+    }
+    const url = await copiedLink(page, 'playground');
+
+    const other = await context.newPage();
+    await other.goto(url);
+    await hydrated(other, 'section#playground');
+    const o = pg(other);
+    await poll(() => o.status.innerText()).toMatch(new RegExp(`^Paused at epoch ${epoch}:`), 60_000);
+    expect(await number(o.epoch)).toBe(epoch);
+    expect([await o.trainLoss.innerText(), await o.testLoss.innerText(), await o.accuracy.innerText()]).toEqual(stats);
+    await o.graph.focus();
+    const again: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      again.push(await o.readout.innerText());
+      await other.keyboard.press('ArrowRight');
+    }
+    expect(again).toEqual(weights);
+    expect(await o.lr.inputValue()).toBe('0.1');
+    await other.close();
+    expectClean(collected);
+    await close();
+  });
+
+  test('a shared run replays with a progress bar, and Pause stops the replay where it is', async () => {
+    const { page, collected, close } = await openPlayground({ dataset: 'spirals', points: 800, layers: [8, 8], lr: 0.03, epochs: 20_000 });
+    const p = pg(page);
+    await poll(() => p.root.locator('progress').count()).toBe(1);
+    await poll(() => p.status.innerText()).toContain('Replaying the shared run of network 2-8-8-1 on the Spirals data up to epoch 20000');
+    await p.button('Pause').click();
+    await poll(() => p.root.locator('progress').count()).toBe(0);
+    await poll(() => p.status.innerText()).toMatch(/^Paused at epoch \d+/);
+    const epoch = await number(p.epoch);
+    expect(epoch).toBeLessThan(20_000);
+    expect(await p.status.innerText()).toContain(`Paused at epoch ${epoch}:`);
+    expectClean(collected);
+    await close();
+  });
+
+  test('the status never lags the counter: no stale epoch while training, the latest one when paused', async () => {
+    const { page, collected, close } = await openPlayground({ dataset: 'spirals', speed: 'fast' });
+    const p = pg(page);
+    await p.button('Play').click();
+    await poll(() => number(p.epoch)).toBeGreaterThan(100);
+    // while training: no epoch number in the status, over several seconds
+    for (let i = 0; i < 4; i++) {
+      expect(await p.status.innerText()).toBe('Training network 2-4-2-1 on the Spirals data. Pause to hear where it stands.');
+      await page.waitForTimeout(900);
+    }
+    await p.button('Pause').click();
+    await poll(() => p.status.innerText()).toMatch(/^Paused at epoch/);
+    expect(await p.status.innerText()).toContain(`Paused at epoch ${await number(p.epoch)}:`);
+    expectClean(collected);
+    await close();
+  });
+
+  test('toggling the theme recolours the loss chart, points included, as a page opened in that theme draws it', async () => {
+    const state = { ...PRESETS.xor, epochs: 8 };
+    const light = await openPlayground(state);
+    const dark = await openPlayground(state, { theme: 'dark' });
+    for (const opened of [light, dark]) await poll(() => pg(opened.page).status.innerText()).toMatch(/^Paused at epoch 8:/);
+    const before = await pixels(pg(light.page).chart);
+    await setTheme(light.page, 'dark');
+    await poll(() => pixels(pg(light.page).chart)).not.toBe(before);
+    await nextFrames(light.page, 3);
+    expect(await pixels(pg(light.page).chart)).toBe(await pixels(pg(dark.page).chart));
+    expectClean(light.collected);
+    expectClean(dark.collected);
+    await light.close();
+    await dark.close();
+  });
+
+  test('the Noise, Test share and Validation share sliders are named by their labels', async () => {
+    const { page, collected, close } = await openPlayground();
+    const p = pg(page);
+    for (const name of ['Noise', 'Test share', 'Validation share']) expect(await p.root.getByRole('slider', { name, exact: true }).count()).toBe(1);
+    // each slider's name is its own label, not the label plus the value beside it
+    expect(await p.root.getByRole('slider', { name: 'Noise' }).getAttribute('id')).toBeTruthy();
+    expect(await p.root.getByRole('status').filter({ hasText: 'Noise' }).count()).toBe(0);
+    expectClean(collected);
+    await close();
+  });
+
+  test('the divergence notice quotes the training loss the stats show', async () => {
+    const { page, collected, close } = await openPlayground({ lr: 30 });
+    const p = pg(page);
+    await p.button('Step').click();
+    const panel = p.root.getByTestId('divergence');
+    await poll(() => panel.isVisible()).toBe(true);
+    const shown = await p.trainLoss.innerText();
+    expect(await panel.innerText()).toContain(`By epoch 1 the training loss had climbed to ${shown}, up from `);
+    expectClean(collected);
+    await close();
+  });
+
+  test('Restart training keeps the seed and points; Reset all settings wipes them and offers Undo reset', async () => {
+    const { page, collected, close } = await openPlayground({ seed: 7, added: [[0.1, 0.1, 1]] });
+    const p = pg(page);
+    await p.button('Step').click();
+    await poll(() => number(p.epoch)).toBe(1);
+    await p.button('Restart training').click();
+    await poll(() => number(p.epoch)).toBe(0);
+    expect(await p.root.getByRole('textbox', { name: 'Seed' }).inputValue()).toBe('7');
+    expect(await p.root.getByRole('button', { name: 'Remove the 1 added' }).count()).toBe(1);
+    await p.button('Step').click();
+    await poll(() => number(p.epoch)).toBe(1);
+    await p.button('Reset all settings').click();
+    await poll(() => p.root.getByRole('textbox', { name: 'Seed' }).inputValue()).toBe('1');
+    expect(await p.root.getByRole('button', { name: /^Remove the \d+ added$/ }).count()).toBe(0);
+    expect(await p.root.getByTestId('undo-reset').innerText()).toContain('back to the defaults');
+    await p.button('Undo reset').click();
+    await poll(() => p.root.getByRole('textbox', { name: 'Seed' }).inputValue()).toBe('7');
+    await poll(() => number(p.epoch)).toBe(1);
+    expect(await p.root.getByRole('button', { name: 'Remove the 1 added' }).count()).toBe(1);
+    expect(await p.root.getByTestId('undo-reset').count()).toBe(0);
+    expectClean(collected);
+    await close();
+  });
+
+  test('a value forced into a menu is refused: Play still works and Copy link shares a state its links accept', async () => {
+    const { page, context, collected, close } = await openPlayground();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const p = pg(page);
+    for (const [menu, value] of [['Activation', 'step'], ['Optimizer', 'lbfgs']] as const) {
+      await p.select(menu).evaluate((el: HTMLSelectElement, v) => {
+        el.add(new Option(v, v));
+        el.value = v;
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      }, value);
+      await poll(() => p.root.innerText()).toContain(`That change was refused (${menu.toLowerCase()}:`);
+    }
+    expect(await p.button('Play').isDisabled()).toBe(false);
+    const url = await copiedLink(page, 'playground');
+    const other = await context.newPage();
+    await other.goto(url);
+    await hydrated(other, 'section#playground');
+    await poll(() => pg(other).select('Activation').inputValue()).toBe('tanh');
+    expect(await pg(other).root.getByRole('alert').count()).toBe(0);
+    await other.close();
+    expectClean(collected);
+    await close();
+  });
+
+  test('on a phone, a vertical swipe over the map scrolls the page and adds nothing; a tap adds one point', async () => {
+    const { page, collected, close } = await openPlayground(null, { width: 390, height: 844, touch: true });
+    const p = pg(page);
+    await p.root.getByRole('button', { name: 'Class 1 (blue)', exact: true }).tap();
+    await p.map.scrollIntoViewIfNeeded();
+    const box = (await p.map.boundingBox())!;
+    const scrollBefore = await page.evaluate(() => window.scrollY);
+    // a real touch swipe, upwards over the map, through the DevTools protocol
+    const cdp = await page.context().newCDPSession(page);
+    const x = box.x + box.width / 2;
+    const y0 = box.y + box.height * 0.8;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
+    for (let i = 1; i <= 10; i++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 - i * 20 }] });
+      await page.waitForTimeout(16);
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrollBefore + 100);
+    await page.waitForTimeout(300);
+    expect(await p.root.getByRole('button', { name: /^Remove the \d+ added$/ }).count()).toBe(0);
+    // a tap adds exactly one
+    await p.map.scrollIntoViewIfNeeded();
+    const tapBox = (await p.map.boundingBox())!;
+    await page.touchscreen.tap(tapBox.x + tapBox.width * 0.4, tapBox.y + tapBox.height * 0.4);
+    await poll(() => p.root.getByRole('button', { name: 'Remove the 1 added' }).count()).toBe(1);
+    expect((await horizontalOverflow(page)).offenders).toEqual([]);
     expectClean(collected);
     await close();
   });

@@ -1,7 +1,8 @@
 /**
  * Site-wide checks on every page, found by crawling links from the home page: loads cleanly,
  * passes axe-core in both themes, every internal link (and #fragment) resolves, and nothing
- * scrolls sideways on a 360 px phone. Plus the 404 page.
+ * scrolls sideways on a 360 px phone. Plus the notation page (linked from every page and
+ * lesson), punctuation kept on its formula's line, and the 404 page.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { crawl } from './harness.ts';
@@ -160,31 +161,37 @@ test('the crawl finds the home page, every lesson and no broken page', () => {
   expect(crawled.filter((p) => p.status !== 200)).toEqual([]);
 });
 
+/**
+ * A test below waits for its page's turn in each lane; on a busy machine a page with many widgets
+ * can take a minute or more to load, settle and scan.
+ */
+const LANE_WAIT = { timeout: 240_000 };
+
 describe.each(pages)('$path', ({ path, status }) => {
   const url = origin + path;
   const seen = async <T>(lane: Map<string, Promise<Outcome<Seen<T>>>>) => unwrap(await (lane.get(url) as Promise<Outcome<Seen<T>>>));
 
-  test('loads with no console error, page error or failed request', async () => {
+  test('loads with no console error, page error or failed request', LANE_WAIT, async () => {
     const page = await seen(light);
     expect(page.status).toBe(status);
     expect(page.result.title).not.toBe('');
     expect(page.problems).toEqual([]);
   });
 
-  test('has no axe-core violations in the light theme', async () => {
+  test('has no axe-core violations in the light theme', LANE_WAIT, async () => {
     const page = await seen(light);
     expect(page.theme).toBe('light');
     expectNoViolations(page.result.violations);
   });
 
-  test('has no axe-core violations in the dark theme', async () => {
+  test('has no axe-core violations in the dark theme', LANE_WAIT, async () => {
     const page = await seen(dark);
     expect(page.theme).toBe('dark');
     expectNoViolations(page.result);
     expect(page.problems).toEqual([]);
   });
 
-  test('every internal link resolves, #fragments included', async () => {
+  test('every internal link resolves, #fragments included', LANE_WAIT, async () => {
     const { links } = await factsOf(url);
     const problems: string[] = [];
     for (const href of new Set(links)) {
@@ -206,13 +213,200 @@ describe.each(pages)('$path', ({ path, status }) => {
     expect(problems).toEqual([]);
   });
 
-  test('does not scroll sideways on a 360 px wide phone', async () => {
+  test('does not scroll sideways on a 360 px wide phone', LANE_WAIT, async () => {
     const page = await seen(phone);
     const overflow = page.result;
     expect(overflow.offenders, `scrollWidth ${overflow.scrollWidth} > innerWidth ${overflow.innerWidth}`).toEqual([]);
     expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.innerWidth);
     expect(page.problems).toEqual([]);
   });
+});
+
+describe('the notation page', () => {
+  const notation = `${origin}${basePath}notation/`;
+  const lessons = crawled.filter((p) => p.path.includes('/lessons/'));
+
+  test('is found by the crawl, so every site-wide check above covers it (console, axe in both themes, links, phone width)', () => {
+    expect(crawled.map((p) => p.path)).toContain(`${basePath}notation/`);
+  });
+
+  test('every page links to it from the footer, and every lesson also from its introduction', async () => {
+    for (const { path } of crawled) {
+      const { links } = await factsOf(origin + path);
+      expect(links, `${path} links to ${notation}`).toContain(notation);
+    }
+    expect(lessons.length).toBeGreaterThanOrEqual(6);
+    const tab = await openTab();
+    try {
+      for (const { path } of lessons) {
+        await tab.visit(origin + path, { settle: false });
+        const href = await tab.page.locator('main .objectives a[href$="/notation/"]').evaluate((a) => (a as HTMLAnchorElement).href);
+        expect(href, path).toBe(notation);
+      }
+      await tab.visit(`${origin}${basePath}instructors/`, { settle: false });
+      expect(await tab.page.locator('main a[href$="/notation/"]').count()).toBe(1);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  test('renders its math with KaTeX at build time: formulas in every table row, no error, no stray $', async () => {
+    const opened = await openPage('/notation/', { settle: false });
+    try {
+      const { page } = opened;
+      expect(await page.locator('main h1').innerText()).toBe('Notation');
+      const facts = await page.evaluate(() => {
+        const main = document.querySelector('main') as HTMLElement;
+        const rows = Array.from(main.querySelectorAll('tbody tr'));
+        return {
+          formulas: main.querySelectorAll('.katex').length,
+          errors: main.querySelectorAll('.katex-error').length,
+          mathml: main.querySelectorAll('.katex-mathml math').length,
+          rows: rows.length,
+          rowsWithoutMath: rows.filter((r) => !r.querySelector('td:first-child .katex')).map((r) => r.textContent?.slice(0, 40)),
+          dollars: (main.innerText.match(/\$/g) ?? []).length,
+          headers: Array.from(main.querySelectorAll('thead th'), (th) => th.textContent?.trim()),
+        };
+      });
+      expect(facts.errors).toBe(0);
+      expect(facts.rows).toBeGreaterThanOrEqual(25);
+      expect(facts.rowsWithoutMath).toEqual([]);
+      expect(facts.formulas).toBeGreaterThan(facts.rows);
+      expect(facts.mathml).toBe(facts.formulas);
+      expect(facts.dollars).toBe(0);
+      expect(new Set(facts.headers)).toEqual(new Set(['Symbol', 'Meaning']));
+      // The decided notation: the target is y, the prediction ŷ, hidden values a, layers in parentheses.
+      const text = await page.locator('main').innerText();
+      expect(text).toMatch(/The target: the right answer/);
+      expect(text).toMatch(/The prediction: what the network outputs/);
+      expect(await page.locator('main annotation').allTextContents()).toEqual(
+        expect.arrayContaining(['\\hat y', 'W^{(l)}', 'w^{(l)}_{jk}', 'a = f(z)', '\\mathbf{a}^{(0)} = \\mathbf{x}', '\\eta']),
+      );
+      expectClean(opened.collected);
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+describe('the instructors page', () => {
+  test.each([360, 390])('at %i px each chapter is a card: nothing scrolls sideways, objectives read in full lines', async (width) => {
+    const opened = await openPage('/instructors/', { width, height: 800, settle: false });
+    try {
+      const { page } = opened;
+      const facts = await page.evaluate(() => {
+        const main = document.querySelector('main') as HTMLElement;
+        const inner = main.clientWidth - parseFloat(getComputedStyle(main).paddingLeft) - parseFloat(getComputedStyle(main).paddingRight);
+        const sideways = Array.from(main.querySelectorAll<HTMLElement>('*'))
+          // (a visually hidden element, 1 px wide on purpose, does not count)
+          .filter((el) => el.clientWidth > 1 && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
+          .map((el) => el.className || el.tagName);
+        const rows = Array.from(main.querySelectorAll('tbody tr'), (tr) => {
+          const cells = Array.from(tr.querySelectorAll('th, td'));
+          return {
+            chapter: tr.querySelector('th')?.textContent?.trim().slice(0, 30),
+            outside: cells.filter((c) => c.getBoundingClientRect().right > innerWidth || c.getBoundingClientRect().left < 0).length,
+            labels: Array.from(tr.querySelectorAll('td'), (td) => getComputedStyle(td, '::before').content),
+            // Each objective's line length, as a share of the text column; a word a line is ~0.2.
+            objectiveWidths: Array.from(tr.querySelectorAll('td li'), (li) => li.getBoundingClientRect().width / inner),
+          };
+        });
+        return { scrollWidth: document.scrollingElement!.scrollWidth, innerWidth, sideways, rows };
+      });
+      expect(facts.scrollWidth).toBeLessThanOrEqual(facts.innerWidth);
+      expect(facts.sideways, 'elements that scroll sideways').toEqual([]);
+      expect(facts.rows.length).toBeGreaterThanOrEqual(6);
+      for (const row of facts.rows) {
+        expect(row.outside, `${row.chapter}: cells outside the screen`).toBe(0);
+        expect(row.labels.length).toBe(3);
+        for (const label of row.labels) expect(label, `${row.chapter}: each value is labelled`).toMatch(/Learning objectives|Minutes|Prerequisites/);
+        expect(row.objectiveWidths.length).toBeGreaterThanOrEqual(3);
+        for (const share of row.objectiveWidths) expect(share, `${row.chapter}: an objective's line`).toBeGreaterThan(0.8);
+      }
+      // Still a table for assistive technology: the same rows and headers, found by role.
+      expect(await page.getByRole('table').count()).toBe(1);
+      expect(await page.getByRole('columnheader').allInnerTexts()).toHaveLength(4);
+      expect(await page.getByRole('rowheader').count()).toBe(facts.rows.length);
+      expectClean(opened.collected);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test('at 1280 px it is a real table: four columns side by side, headers by role', async () => {
+    const opened = await openPage('/instructors/', { settle: false });
+    try {
+      const { page } = opened;
+      const table = page.getByRole('table', { name: 'Chapters with objectives, time and prerequisites' });
+      expect(await table.evaluate((t) => getComputedStyle(t).display)).toBe('table');
+      expect((await page.getByRole('columnheader').allInnerTexts()).map((s) => s.trim())).toEqual(['Chapter', 'Learning objectives', 'Minutes', 'Prerequisites']);
+      const row = page.locator('tbody tr').first();
+      const tops = await row.locator('th, td').evaluateAll((cells) => cells.map((c) => Math.round(c.getBoundingClientRect().top)));
+      expect(new Set(tops).size, 'the cells of a row sit side by side').toBe(1);
+      expect(await row.locator('td').first().evaluate((td) => getComputedStyle(td, '::before').content)).toBe('none');
+      expectClean(opened.collected);
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+describe('inline math and the punctuation after it', () => {
+  const mathPages = crawled.filter((p) => p.path.includes('/lessons/') || p.path.endsWith('/notation/'));
+
+  test.each(mathPages.map((p) => p.path))(
+    '%s: a comma or bracket touching a formula stays on the formula’s line, however the line is squeezed',
+    async (path) => {
+      const opened = await openPage(origin + path, { width: 390, height: 844, settle: false });
+      try {
+        const result = await opened.page.evaluate(() => {
+          const bad: string[] = [];
+          let checked = 0;
+          const formulas = Array.from(document.querySelectorAll('main .katex')).filter((k) => !k.closest('.katex-display'));
+          for (const katex of formulas) {
+            const block = katex.closest('p, li, td, th, figcaption') as HTMLElement | null;
+            if (!block) continue;
+            const name = katex.querySelector('annotation')?.textContent ?? '?';
+            const charRect = (node: Node, at: number) => {
+              const range = document.createRange();
+              range.setStart(node, at);
+              range.setEnd(node, at + 1);
+              return range.getBoundingClientRect();
+            };
+            // Squeezes the block so the line must end right at `right` (px), then compares lines.
+            const squeezed = (right: number, measure: () => [DOMRect, DOMRect]) => {
+              block.style.width = `${right - block.getBoundingClientRect().left + 1}px`;
+              const [a, b] = measure();
+              block.style.width = '';
+              return Math.abs(a.bottom - b.bottom) < 4;
+            };
+            const after = katex.nextSibling;
+            if (after?.nodeType === Node.TEXT_NODE && /^[,.;:!?)\]]/.test(after.textContent ?? '')) {
+              checked++;
+              const ok = squeezed(katex.getBoundingClientRect().right, () => {
+                const rects = katex.getClientRects();
+                return [charRect(after, 0), rects[rects.length - 1]];
+              });
+              if (!ok) bad.push(`"${after.textContent?.[0]}" after ${name}`);
+            }
+            const before = katex.previousSibling;
+            const text = before?.textContent ?? '';
+            if (before?.nodeType === Node.TEXT_NODE && /[([]$/.test(text)) {
+              checked++;
+              const ok = squeezed(charRect(before, text.length - 1).right, () => [charRect(before, text.length - 1), katex.getClientRects()[0]]);
+              if (!ok) bad.push(`"${text.at(-1)}" before ${name}`);
+            }
+          }
+          return { checked, bad };
+        });
+        if (path.includes('02-perceptron')) expect(result.checked).toBeGreaterThan(50);
+        expect(result.bad, `${result.bad.length} of ${result.checked} split from their formula`).toEqual([]);
+        expectClean(opened.collected);
+      } finally {
+        await opened.close();
+      }
+    },
+  );
 });
 
 describe('a missing page', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildStack, composeLinear, lineFit, stackCurves, stackSizes } from '../../src/engine/index.ts';
+import { buildStack, composeLinear, lineFit, minimaxLine, stackCurves, stackSizes } from '../../src/engine/index.ts';
 
 describe('collapse', () => {
   test('stackSizes(depth, width) is [1, width × (depth − 1), 1] and refuses sizes past the limits', () => {
@@ -78,5 +78,24 @@ describe('collapse', () => {
   test('stackCurves rejects a reversed range', () => {
     expect(() => stackCurves({ depth: 2, width: 1, activation: 'tanh', seed: 1 }, 3, -3)).toThrow(/xMin < xMax/);
     expect(() => stackCurves({ depth: 2, width: 1, activation: 'swish' as never, seed: 1 }, -3, 3)).toThrow(/unknown activation/);
+  });
+});
+
+describe('minimaxLine', () => {
+  test('minimaxLine of y = x² on [−1, 1] is y = 0.5 with largest gap 0.5; of a line, the line itself', () => {
+    const x = Array.from({ length: 201 }, (_, i) => -1 + i / 100);
+    const fit = minimaxLine(x, x.map((v) => v * v));
+    expect(fit.slope).toBeCloseTo(0, 9);
+    expect(fit.intercept).toBeCloseTo(0.5, 9);
+    expect(fit.maxResidual).toBeCloseTo(0.5, 9);
+    const line = minimaxLine(x, x.map((v) => 3 * v - 2));
+    expect(line.slope).toBeCloseTo(3, 12);
+    expect(line.maxResidual).toBeLessThan(1e-12);
+    // no line does better than the minimax one; the least-squares line does worse at its worst
+    const y = x.map((v) => Math.tanh(3 * v));
+    const best = minimaxLine(x, y).maxResidual;
+    expect(lineFit(x, y).maxResidual).toBeGreaterThan(best);
+    for (const m of [0.5, 1, 1.5]) for (const b of [-0.1, 0, 0.1]) expect(Math.max(...x.map((v, i) => Math.abs(y[i] - m * v - b)))).toBeGreaterThanOrEqual(best - 1e-12);
+    expect(() => minimaxLine([1, 1], [0, 2])).toThrow(/two different x/);
   });
 });

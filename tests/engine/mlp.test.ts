@@ -153,6 +153,48 @@ describe('mlp structure', () => {
     expect(Array.from(he.params.subarray(40_000)).every((b) => b === 0)).toBe(true);
   });
 
+  /** Mean and (population) variance of some values. */
+  const moments = (values: ArrayLike<number>) => {
+    let mean = 0;
+    for (let i = 0; i < values.length; i++) mean += values[i];
+    mean /= values.length;
+    let variance = 0;
+    for (let i = 0; i < values.length; i++) variance += (values[i] - mean) ** 2;
+    return { mean, variance: variance / values.length };
+  };
+
+  // A 2-layer network [120, 80, 40] (fan_in 120 then 80): 9600 and 3200 weights, seed 7.
+  test.each([
+    // scheme, Var(W) of each layer, bound of |W| (Infinity: a normal), biases zero?
+    ['xavier', [2 / (120 + 80), 2 / (80 + 40)], [Math.sqrt(6 / 200), Math.sqrt(6 / 120)], true],
+    ['he', [2 / 120, 2 / 80], [Infinity, Infinity], true],
+    ['uniform', [1 / (3 * 120), 1 / (3 * 80)], [1 / Math.sqrt(120), 1 / Math.sqrt(80)], false],
+  ] as const)("initialize '%s': each layer's weights have the scheme's variance and bound (seed 7)", (scheme, variances, bounds, zeroBiases) => {
+    const net = createMLP({ sizes: [120, 80, 40], hidden: 'relu', output: 'linear', init: scheme, seed: 7 });
+    net.layers.forEach((layer, l) => {
+      const w = net.params.subarray(layer.weightOffset, layer.weightOffset + layer.inputs * layer.outputs);
+      const b = net.params.subarray(layer.biasOffset, layer.biasOffset + layer.outputs);
+      const m = moments(w);
+      // 9600 / 3200 draws: the sample variance is within 5% of the true one, the mean within 4 standard errors of 0
+      expect(m.variance / variances[l]).toBeGreaterThan(0.95);
+      expect(m.variance / variances[l]).toBeLessThan(1.05);
+      expect(Math.abs(m.mean)).toBeLessThan(4 * Math.sqrt(variances[l] / w.length));
+      let largest = 0;
+      for (const v of w) largest = Math.max(largest, Math.abs(v));
+      expect(largest).toBeLessThanOrEqual(bounds[l]);
+      // a uniform's draws come close to its bound
+      if (Number.isFinite(bounds[l])) expect(largest).toBeGreaterThan(0.99 * bounds[l]);
+      if (zeroBiases) expect(Array.from(b).every((v) => v === 0)).toBe(true);
+      else {
+        // torch's nn.Linear: biases U(−1/√fan_in, 1/√fan_in) too
+        for (const v of b) expect(Math.abs(v)).toBeLessThanOrEqual(bounds[l]);
+        expect(new Set(b).size).toBe(b.length);
+        expect(moments(b).variance / variances[l]).toBeGreaterThan(0.6);
+        expect(moments(b).variance / variances[l]).toBeLessThan(1.4);
+      }
+    });
+  });
+
   test('initialize(seed, scheme) redraws the parameters in place', () => {
     const net = createMLP({ sizes: [2, 4, 1], hidden: 'tanh', output: 'sigmoid', seed: 2 });
     const before = net.params.slice();

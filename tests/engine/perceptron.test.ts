@@ -142,7 +142,7 @@ describe('learnStep: the perceptron rule, by hand', () => {
     const r = learnStep(LESSON_START, { input: [0, 0], target: 0 }, LESSON_LR);
     expect(r.sum).toBe(0.2); // 0.5·0 + 0.3·0 + 0.2
     expect(r.output).toBe(1);
-    expect(r.error).toBe(-1); // t − y = 0 − 1
+    expect(r.error).toBe(-1); // y − ŷ = 0 − 1
     // w ← w + 0.1·(−1)·(0, 0) = (0.5, 0.3); b ← 0.2 + 0.1·(−1) = 0.1
     expect(r.after).toEqual(p(0.5, 0.3, 0.1));
     expect(r.before).toEqual(LESSON_START);
@@ -289,7 +289,7 @@ describe('XOR: no perceptron computes it', () => {
     }
   });
 
-  test('a brute-force grid over w1, w2, b in [−3, 3] (step 0.1) finds no weights computing XOR', () => {
+  test('a brute-force grid over w1, w2, b in [−3, 3] (step 0.1) finds no weights computing XOR', { timeout: 30_000 }, () => {
     const found: Record<GateName, number> = { AND: 0, OR: 0, NAND: 0, XOR: 0 };
     const grid = Array.from({ length: 61 }, (_, i) => (i - 30) / 10);
     for (const w1 of grid) {
@@ -456,5 +456,68 @@ describe('decisionLine and biasThrough', () => {
     expect(weightedSum(p(0.4, -0.7, biasThrough([0.4, -0.7], [0.2, 1.1])), [0.2, 1.1])).toBe(0);
     expect(() => biasThrough([1, 1], [1])).toThrow(/1 values but there are 2 weights/);
     expect(() => biasThrough([1, 1], [1, Number.NaN])).toThrow(/coordinate 2/);
+  });
+});
+
+describe('the lab settings the lesson gives', () => {
+  /** The lab's slider values for a weight: −3 to 3 in steps of 0.05. */
+  const sliderValues = Array.from({ length: 121 }, (_, i) => Number((-3 + i * 0.05).toFixed(2)));
+  /** The lab's visible square. */
+  const inView = ([x1, x2]: number[]) => x1 >= -0.5 && x1 <= 1.5 && x2 >= -0.5 && x2 <= 1.5;
+
+  test('at the lab defaults (w2 = 0.3, b = 0.2) the pivot of w1 is (0, −0.67), outside the square', () => {
+    const line = decisionLine(LESSON_START);
+    if (line.kind !== 'sloped') throw new Error('expected a sloped line');
+    expect(line.intercept).toBeCloseTo(-2 / 3, 8);
+    expect(inView([0, line.intercept])).toBe(false);
+  });
+
+  test('Try this 1: with w2 = 1 and b = −0.5 every w1 from −3 to 3 puts the line through (0, 0.5), inside the square', () => {
+    expect(biasThrough([0, 1], [0, 0.5])).toBe(-0.5);
+    expect(inView([0, 0.5])).toBe(true);
+    for (const w1 of sliderValues) {
+      const q = p(w1, 1, -0.5);
+      expect(weightedSum(q, [0, 0.5])).toBe(0);
+      const line = decisionLine(q);
+      if (line.kind === 'sloped') expect(line.intercept).toBe(0.5);
+      else expect(line).toEqual({ kind: 'horizontal', at: 0.5 });
+    }
+    // The line does turn: its slope runs from 3 to −3.
+    expect(decisionLine(p(-3, 1, -0.5))).toMatchObject({ slope: 3 });
+    expect(decisionLine(p(3, 1, -0.5))).toMatchObject({ slope: -3 });
+  });
+
+  test('exercise ch2-predict-rate: from the lab start AND takes 3 epochs at η = 0.1 and 6 at η = 1', () => {
+    expect(train(LESSON_START, truthTable('AND'), { lr: 0.1 }).epochs).toBe(3);
+    expect(train(LESSON_START, truthTable('AND'), { lr: 1 }).epochs).toBe(6);
+  });
+
+  test.each([0.05, 0.1, 0.25, 0.5, 1])(
+    'exercise ch2-predict-rate: from zero AND takes 6 epochs at η = %s and ends at η·(2, 1), b = −2η',
+    (lr) => {
+      const r = train(p(0, 0, 0), truthTable('AND'), { lr });
+      expect(r.converged).toBe(true);
+      expect(r.epochs).toBe(6);
+      expect(r.perceptron.weights[0]).toBeCloseTo(2 * lr, 12);
+      expect(r.perceptron.weights[1]).toBeCloseTo(lr, 12);
+      expect(r.perceptron.bias).toBeCloseTo(-2 * lr, 12);
+    },
+  );
+
+  test('exercise ch2-predict-rate: the solution quotes w = (0.2, 0.1), b = −0.2 and w = (2, 1), b = −2', () => {
+    expect(train(p(0, 0, 0), truthTable('AND'), { lr: 0.1 }).perceptron).toEqual(p(0.2, 0.1, -0.2));
+    expect(train(p(0, 0, 0), truthTable('AND'), { lr: 1 }).perceptron).toEqual(p(2, 1, -2));
+  });
+
+  test('exercise ch2-nand-bias: any bias above 2, however close, makes (1, 1) fire', () => {
+    for (const b of [2.0005, 2.000001]) {
+      expect(predict(p(-1, -1, b), [1, 1])).toBe(1);
+      expect(computesGate(p(-1, -1, b), 'NAND')).toBe(false);
+    }
+    expect(predict(p(-1, -1, 2), [1, 1])).toBe(0);
+  });
+
+  test('exercise ch2-fires: z = 0.3 > 0, so the perceptron outputs 1', () => {
+    expect(step(weightedSum(p(0.6, -0.4, 0.1), [1, 1]))).toBe(1);
   });
 });

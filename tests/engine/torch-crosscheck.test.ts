@@ -10,7 +10,7 @@ import { createMLP } from '../../src/engine/index.ts';
 function findTorchPython(): string | null {
   for (const python of [process.env.TORCH_PYTHON, '/usr/bin/python3', 'python3'].filter(Boolean) as string[]) {
     try {
-      execFileSync(python, ['-c', 'import torch'], { stdio: 'ignore' });
+      execFileSync(python, ['-c', 'import torch'], { stdio: 'ignore', timeout: 60_000 });
       return python;
     } catch {
       // try the next one
@@ -60,5 +60,5 @@ describe.skipIf(!python)('backpropSteps against PyTorch', () => {
       torch[i].grad.forEach((g, k) => expect(Math.abs(pass.grad[k] - g)).toBeLessThan(1e-14));
       torch[i].updated.forEach((u, k) => expect(Math.abs(pass.updated[k] - u)).toBeLessThan(1e-14));
     });
-  });
+  }, 60_000);
 });

@@ -25,6 +25,28 @@ describe('train', () => {
     expect(out[3]).toBeLessThan(0.05);
   });
 
+  test('onEpoch(trainer) is called once per epoch, after its last step, with the weights after the epoch', () => {
+    const data = dataset('circle', { n: 40, noise: 0.1, seed: 3 });
+    const seen: { epoch: number; step: number; loss: number }[] = [];
+    const trainer = createTrainer({
+      net: createMLP({ sizes: [2, 4, 1], hidden: 'tanh', output: 'sigmoid', seed: 2 }),
+      data: { train: data.train },
+      optimizer: { kind: 'sgd', lr: 0.5 },
+      loss: 'bce',
+      batchSize: 16,
+      onEpoch: (t) => seen.push({ epoch: t.epoch, step: t.step, loss: t.evaluate().train.loss }),
+    });
+    // 40 rows in batches of 16: 3 steps an epoch; 7 steps end 2 epochs and start a third
+    trainer.run(7);
+    expect(seen.map((s) => [s.epoch, s.step])).toEqual([[1, 3], [2, 6]]);
+    trainer.run(2);
+    expect(seen.map((s) => s.epoch)).toEqual([1, 2, 3]);
+    // the loss the hook measured is the whole training set's with the weights after epoch 3
+    expect(seen[2].loss).toBe(trainer.evaluate().train.loss);
+    // and it differs from the recorded epoch loss, the mean over the epoch's batches before each step
+    expect(trainer.history.epochs.trainLoss[2]).not.toBe(seen[2].loss);
+  });
+
   test('the same seeds give bit-identical training twice, mini-batches included', () => {
     const runOnce = (seed: number) => {
       const data = dataset('circle', { n: 60, noise: 0.1, testFraction: 0.25, seed: 2 });

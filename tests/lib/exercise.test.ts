@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkAnswer, formatAnswer, parseNumber, validateSpec, type ExerciseSpec } from '../../src/lib/exercise.ts';
+import { checkAnswer, exactValue, formatAnswer, parseNumber, validateSpec, type ExerciseSpec } from '../../src/lib/exercise.ts';
 
 describe('parseNumber', () => {
   test.each([
@@ -167,5 +167,48 @@ describe('checkAnswer (choice)', () => {
       status: 'invalid',
       message: 'Choose one of the options first.',
     });
+  });
+});
+
+describe('checkAnswer (exact)', () => {
+  const edge: ExerciseSpec = { kind: 'numeric', answer: 2, exact: true };
+
+  test.each(['2', '2.0', ' 2.000 ', '4/2', '0.6/0.3', '2e0', '0.2e1', '+2', '-4/-2'])('checkAnswer accepts %j as exactly 2', (input) => {
+    expect(checkAnswer(edge, input)).toEqual({ status: 'correct', message: 'Correct: the answer is 2.' });
+  });
+
+  test.each(['2.0005', '2.000000000001', '1.999999999999', '2.0000000000000001', '-2', '1'])('checkAnswer rejects %j, which is not exactly 2', (input) => {
+    expect(checkAnswer(edge, input).status).toBe('incorrect');
+  });
+
+  test('checkAnswer (exact) echoes what was typed, not a rounded form that would look like the answer', () => {
+    expect(checkAnswer(edge, '2.000000000001').message).toBe('Not quite: 2.000000000001 is not the answer. Try again, or open the hint.');
+  });
+
+  test('checkAnswer (exact) takes a decimal answer at its decimal value: 0.3 is 3/10', () => {
+    const spec: ExerciseSpec = { kind: 'numeric', answer: 0.3, exact: true };
+    expect(checkAnswer(spec, '3/10').status).toBe('correct');
+    expect(checkAnswer(spec, '.30').status).toBe('correct');
+    expect(checkAnswer(spec, '0.1/0.3').status).toBe('incorrect');
+    expect(checkAnswer({ kind: 'numeric', answer: -0.2, exact: true }, '\u22120.2').status).toBe('correct');
+  });
+
+  test('checkAnswer (exact) still reports unreadable input as invalid', () => {
+    expect(checkAnswer(edge, '2,0').status).toBe('invalid');
+    expect(checkAnswer(edge, '2/0').status).toBe('invalid');
+  });
+
+  test('validateSpec refuses an exact answer with a tolerance', () => {
+    expect(validateSpec({ kind: 'numeric', answer: 2, exact: true, tolerance: 0.001 })).toMatch(/exact answer takes no tolerance/);
+    expect(validateSpec({ kind: 'numeric', answer: 2, exact: true })).toBeNull();
+  });
+
+  test('exactValue reads decimals and fractions exactly', () => {
+    expect(exactValue('1.25e-1')).toEqual({ num: 125n, den: 1000n });
+    expect(exactValue('-3/0.5')).toEqual({ num: -30n, den: 5n });
+    expect(exactValue('1/-4')).toEqual({ num: -1n, den: 4n });
+    expect(exactValue(0.1)).toEqual({ num: 1n, den: 10n });
+    expect(exactValue('abc')).toBeNull();
+    expect(exactValue('1/0')).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import {
   doneIds,
   isDone,
   isValidProgressId,
+  lessonProgressIds,
   markDone,
   MAX_PROGRESS_IDS,
   PROGRESS_KEY,
@@ -129,5 +130,33 @@ describe('progress', () => {
     expect(isDone('node-only')).toBe(true);
     clearProgress();
     expect(isDone('node-only')).toBe(false);
+  });
+});
+
+describe('lessonProgressIds', () => {
+  test('lessonProgressIds(source) finds each Exercise id and each ChallengeStatus / Challenge id, in order, once', () => {
+    const source = [
+      "import Exercise from '../../src/components/lesson/Exercise.svelte';",
+      '',
+      '<Exercise client:visible id="ch2-sum" kind="numeric" answer={0.3}>What is z?</Exercise>',
+      '<Exercise',
+      '  client:visible',
+      '  kind="choice"',
+      "  choices={['a > b', 'b']}",
+      '  answer={1 > 0 ? 1 : 0}',
+      '  id="ch2-xor"',
+      '>',
+      '  Which?',
+      '</Exercise>',
+      '<ChallengeStatus client:visible id="ch2-nand" done="x" todo="y" />',
+      '<Challenge id="ch2-nand" />',
+      '<ExerciseList id="not-an-exercise" />',
+      '<Exercise client:visible id="ch2-sum" kind="numeric" answer={1} />',
+    ].join('\n');
+    expect(lessonProgressIds(source)).toEqual({ exercises: ['ch2-sum', 'ch2-xor'], challenges: ['ch2-nand'] });
+  });
+
+  test('lessonProgressIds of a lesson without exercises or challenges is empty', () => {
+    expect(lessonProgressIds('# Title\n\nJust prose, with a <span id="x">span</span>.')).toEqual({ exercises: [], challenges: [] });
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import PerceptronLab from '../../src/widgets/PerceptronLab/PerceptronLab.svelte';
+import { LEARNING_RATES } from '../../src/widgets/PerceptronLab/model.svelte.ts';
 
 function sums(container: HTMLElement): string[] {
   return Array.from(container.querySelectorAll('table.truth .sum'), (el) => el.textContent ?? '');
@@ -39,7 +40,7 @@ describe('PerceptronLab view', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Step' }));
     const rows = container.querySelectorAll('table.truth tbody tr');
     expect(rows[0].classList.contains('current')).toBe(true);
-    expect(container.querySelector('[data-testid="last-step"]')!.textContent).toContain('t − y = −1');
+    expect(container.querySelector('[data-testid="last-step"]')!.textContent).toContain('y − ŷ = −1');
     await fireEvent.click(screen.getByRole('button', { name: 'XOR' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Train to the end' }));
     expect(container.querySelector('[data-testid="xor-explanation"]')).not.toBeNull();
@@ -52,5 +53,29 @@ describe('PerceptronLab view', () => {
     const verdict = container.querySelector('[data-challenge="ch2-nand"] .verdict')!;
     expect(verdict.getAttribute('data-done')).toBe('true');
     expect(JSON.parse(localStorage.getItem('nn-progress') ?? '{}').done).toContain('ch2-nand');
+  });
+
+  test('the learning-rate menu lists exactly the rates a link may carry', () => {
+    render(PerceptronLab);
+    const menu = screen.getByRole('combobox', { name: 'Learning rate η' }) as HTMLSelectElement;
+    expect(Array.from(menu.options, (o) => Number(o.value))).toEqual([...LEARNING_RATES]);
+    expect(menu.value).toBe('0.1');
+  });
+
+  test('after Reset, the next Step replaces "Back to the starting state." at once', async () => {
+    render(PerceptronLab);
+    await fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
+    expect(screen.getByRole('status').textContent).toBe('Back to the starting state.');
+    await fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+    expect(screen.getByRole('status').textContent).toBe('Epoch 1: input (0, 0) gave 1, target 0. Wrong, so the weights move.');
+    await fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+    expect(screen.getByRole('status').textContent).toBe('Epoch 1: input (0, 1) gave 1, target 0. Wrong, so the weights move.');
+  });
+
+  test('the table headers use the course notation: output ŷ, target y', () => {
+    const { container } = render(PerceptronLab);
+    const headers = Array.from(container.querySelectorAll('table.truth thead th'), (th) => th.textContent?.trim());
+    expect(headers.slice(0, 4)).toEqual(['Input (x₁, x₂)', 'Sum z', 'Output ŷ', 'Target y']);
   });
 });

@@ -48,7 +48,7 @@ describe('chapter 3 widget views', () => {
   test('LinearCollapse: the depth slider and the activation buttons change the readouts', async () => {
     const { container } = render(LinearCollapse);
     const equation = () => container.querySelector('[data-testid="collapse-equation"]')!.textContent;
-    expect(equation()).toBe('y = 1.249·x − 0.3065');
+    expect(equation()).toBe('ŷ = 1.249·x − 0.3065');
     await fireEvent.input(screen.getByRole('slider', { name: 'Layers' }), { target: { value: '1' } });
     expect(container.querySelector('[data-testid="collapse-bend"]')!.textContent).toContain('With one layer there is no place');
     await fireEvent.input(screen.getByRole('slider', { name: 'Layers' }), { target: { value: '4' } });

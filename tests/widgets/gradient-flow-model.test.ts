@@ -1,3 +1,4 @@
+import { formatNumber } from '../../src/components/charts/format.ts';
 import { describe, expect, test, vi } from 'vitest';
 import { chainBound, createTrainer, deadUnits, flowData, flowNetwork, gradientProfile } from '../../src/engine/index.ts';
 import {
@@ -47,19 +48,19 @@ describe('GradientFlowModel', () => {
     expect(m.where).toBe('main');
   });
 
-  test('the sigmoid gradient shrinks layer by layer toward the input, at step 0 and still at step 10', () => {
+  test('the sigmoid gradient shrinks layer by layer toward the input at step 0, and is still tiny at layer 1 at step 10', () => {
     const m = started();
     for (const steps of [0, 10]) {
       if (steps > 0) m.train(steps);
       const sigmoid = profile(m, 'Sigmoid');
-      for (let l = 0; l + 1 < sigmoid.length; l++) expect(sigmoid[l]).toBeLessThan(sigmoid[l + 1]);
+      if (steps === 0) for (let l = 0; l + 1 < sigmoid.length; l++) expect(sigmoid[l]).toBeLessThan(sigmoid[l + 1]);
       expect(Number(row(m, 'sigmoid').ratio.replace('\u2212', '-'))).toBeLessThan(1e-5);
       expect(Number(row(m, 'relu').ratio)).toBeGreaterThan(0.1);
     }
     expect(m.view.step).toBe(10);
   });
 
-  test('train(200): ReLU ends far below sigmoid at depth 10, which is stuck at ln 2', () => {
+  test('train(200): ReLU ends far below sigmoid at depth 10, which is stuck at ln 2', { timeout: 120_000 }, () => {
     const m = started();
     m.train(200);
     expect(m.view.step).toBe(200);
@@ -74,8 +75,11 @@ describe('GradientFlowModel', () => {
     const net = flowNetwork('relu', 10, 8, 1);
     const trainer = createTrainer({ net, data: { train: flowData().train }, optimizer: { kind: 'sgd', lr: 0.1 }, loss: 'bce', seed: 1, stopAtLoss: 0 });
     trainer.run(200);
-    expect(relu).toBe(trainer.history.lastLoss);
-    expect(m.status).toBe('Paused at step 200. Loss: Sigmoid 0.693, tanh 0.121, ReLU 0.0685.');
+    // the chart ends, and the table and status show, the loss at the weights after 200 updates
+    const now = net.lossAndGrad(flowData().train.x, flowData().train.y, 'bce').loss;
+    expect(relu).toBe(now);
+    expect(row(m, 'relu').loss).toBe(formatNumber(Number(now.toPrecision(3))));
+    expect(m.status).toBe('Paused at step 200. Loss: Sigmoid 0.693, tanh 0.115, ReLU 0.0681.');
   });
 
   test('a learning rate of 1 kills the ReLU network: its last hidden layer dies and the gradient is exactly 0', () => {
@@ -157,13 +161,36 @@ describe('GradientFlowModel', () => {
     expect(() => m.fromState({ ...DEFAULT_STATE, depth: 50 } as never)).toThrow();
   });
 
+  test('after one Step the table, the status, the loss chart and the CSV all give the loss at the new weights', () => {
+    const m = started();
+    const before = { loss: lastLoss(m, 'ReLU'), first: row(m, 'relu').first };
+    m.train(1);
+    expect(m.view.step).toBe(1);
+    const net = flowNetwork('relu', 10, 8, 1);
+    const trainer = createTrainer({ net, data: { train: flowData().train }, optimizer: { kind: 'sgd', lr: 0.1 }, loss: 'bce', seed: 1, stopAtLoss: 0 });
+    trainer.run(1);
+    const { loss, grad } = net.lossAndGrad(flowData().train.x, flowData().train.y, 'bce');
+    expect(lastLoss(m, 'ReLU')).toBe(loss);
+    expect(row(m, 'relu').loss).toBe(formatNumber(Number(loss.toPrecision(3))));
+    // not step 0's numbers again
+    expect(loss).not.toBe(before.loss);
+    expect(row(m, 'relu').first).not.toBe(before.first);
+    expect(profile(m, 'ReLU')).toEqual(Array.from(gradientProfile(net, grad)));
+    const csvRow = m.csv().split('\r\n').find((l) => l.startsWith('loss,1,'))!;
+    expect(Number(csvRow.split(',')[4])).toBe(loss);
+    expect(m.status).toContain(`ReLU ${row(m, 'relu').loss}`);
+    // the loss chart's x axis spans steps 0 to 1; one point alone still gets an axis of its own
+    expect(m.lossXMax).toBe(1);
+    expect(started().lossXMax).toBe(1);
+  });
+
   test('csv() lists every loss step and each layer’s gradient now and at step 0', () => {
     const m = started({ depth: 2, width: 3 });
     m.train(3);
     const lines = m.csv().trim().split('\r\n');
     expect(lines[0]).toBe('quantity,step_or_layer,sigmoid,tanh,relu');
     const losses = lines.filter((l) => l.startsWith('loss,'));
-    expect(losses.map((l) => l.split(',')[1])).toEqual(['0', '1', '2']);
+    expect(losses.map((l) => l.split(',')[1])).toEqual(['0', '1', '2', '3']);
     expect(lines.filter((l) => l.startsWith('gradient_now,'))).toHaveLength(3);
     expect(m.csv()).not.toMatch(/NaN/);
   });

@@ -31,13 +31,16 @@ describe('FlowRace', () => {
     race.trainTo(400);
     const thin = race.snapshot(true).runs[0];
     const full = race.snapshot(false).runs[0];
-    expect(full.steps).toHaveLength(400);
-    expect(thin.steps.length).toBeLessThanOrEqual(LOSS_POINTS + 1);
+    // the losses measured after 0, 1, …, 400 updates
+    expect(full.steps).toHaveLength(401);
+    expect(full.steps[0]).toBe(0);
+    expect(thin.steps.length).toBeLessThanOrEqual(LOSS_POINTS + 2);
     expect(thin.steps.at(-1)).toBe(400);
+    expect(full.losses.at(-1)).toBe(full.loss);
     expect(thin.losses.at(-1)).toBe(full.losses.at(-1));
   });
 
-  test('trainTo never passes MAX_STEPS', () => {
+  test('trainTo never passes MAX_STEPS', { timeout: 120_000 }, () => {
     const race = new FlowRace({ depth: 2, width: 2, lr: 0.03, seed: 1 });
     race.trainTo(MAX_STEPS + 100);
     expect(race.step).toBe(MAX_STEPS);

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_MAX_EPOCHS } from '../../src/engine/perceptron.ts';
 import {
   DEFAULT_STATE,
+  LEARNING_RATES,
   PerceptronModel,
   parseParam,
   perceptronStateSchema,
@@ -135,7 +136,7 @@ describe('PerceptronModel: learning rule', () => {
     expect(m.currentIndex).toBe(0);
     expect(m.status).toBe('Epoch 1: input (0, 0) gave 1, target 0. Wrong, so the weights move.');
     expect(m.lastExplanation).toBe(
-      'Last step: input (0, 0), sum 0.2, output 1, target 0, so t − y = −1. With η = 0.1 the new values are w₁ = 0.5, w₂ = 0.3, b = 0.1.',
+      'Last step: input (0, 0), sum 0.2, output ŷ = 1, target y = 0, so y − ŷ = −1. With η = 0.1 the new values are w₁ = 0.5, w₂ = 0.3, b = 0.1.',
     );
     m.step();
     expect([m.w1, m.w2, m.b]).toEqual([0.5, 0.2, 0]);
@@ -230,6 +231,24 @@ describe('PerceptronModel: share state', () => {
     ['AND'],
   ])('the schema refuses %j', (value) => {
     expect(perceptronStateSchema.safeParse(value).success).toBe(false);
+  });
+
+  test('the schema takes exactly the learning rates the menu offers', () => {
+    for (const lr of LEARNING_RATES) expect(perceptronStateSchema.safeParse({ ...DEFAULT_STATE, lr }).success).toBe(true);
+    for (const lr of [0.01, 0.2, 0.3, 0.75, 0.100001, 1.5]) {
+      expect(perceptronStateSchema.safeParse({ ...DEFAULT_STATE, lr }).success).toBe(false);
+    }
+  });
+
+  test('setLr takes only the offered rates, as a link does', () => {
+    const m = new PerceptronModel();
+    for (const lr of [0.3, 0.01, 0.2]) {
+      m.setLr(lr);
+      expect(m.lr).toBe(0.1);
+    }
+    m.setLr(0.25);
+    expect(m.lr).toBe(0.25);
+    expect(new PerceptronModel({ lr: 0.3 as 0.25 }).lr).toBe(DEFAULT_STATE.lr);
   });
 
   test('fromState ignores a state that fails the schema', () => {

@@ -4,9 +4,10 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createMLP } from '../../src/engine/index.ts';
+import { streamSeeds } from '../../src/widgets/NetworkPlayground/problem.ts';
 import { heatmapGrid } from '../../src/components/charts/heatmap-render.ts';
 import { formatLoss, formatParam, formatPercent } from '../../src/widgets/NetworkPlayground/format.ts';
-import { edgeWidth, layerOffsets, layoutGraph, moveSelection, nearestItem, segmentDistance } from '../../src/widgets/NetworkPlayground/graph.ts';
+import { edgeWidth, layerOffsets, layoutGraph, MAX_GRAPH_HEIGHT, moveSelection, nearestItem, segmentDistance } from '../../src/widgets/NetworkPlayground/graph.ts';
 import { classField, MapMaker, REGION_CELLS, unitDomain } from '../../src/widgets/NetworkPlayground/maps.ts';
 import { PlaygroundModel } from '../../src/widgets/NetworkPlayground/model.svelte.ts';
 import {
@@ -27,7 +28,16 @@ describe('playgroundStateSchema', () => {
 
   test.each([
     ['7 hidden layers', { layers: [1, 1, 1, 1, 1, 1, 1] }],
-    ['13 units in a layer', { layers: [13] }],
+    ['65 units in a layer', { layers: [65] }],
+    ['more than 1000 parameters (two layers of 64: 4417)', { layers: [64, 64] }],
+    ['an unknown initialisation', { init: 'zeros' }],
+    ['validation share 0.5', { validFraction: 0.5 }],
+    ['test and validation shares over 90%', { testFraction: 0.6, validFraction: 0.4 }],
+    ['20001 epochs to replay', { epochs: 20001 }],
+    ['a stretch ending after the last epoch', { epochs: 10, legs: [[11, 0.1, 'sgd', 10, 'bce', 0]] }],
+    ['stretches out of order', { epochs: 10, legs: [[5, 0.1, 'sgd', 10, 'bce', 0], [5, 0.2, 'sgd', 10, 'bce', 0]] }],
+    ['a stretch with more added points than the link has', { epochs: 10, legs: [[5, 0.1, 'sgd', 10, 'bce', 1]] }],
+    ['a stretch with an unknown optimizer', { epochs: 10, legs: [[5, 0.1, 'lbfgs', 10, 'bce', 0]] }],
     ['0 units in a layer', { layers: [0] }],
     ['2.5 units', { layers: [2.5] }],
     ['learning rate 2e6', { lr: 2e6 }],
@@ -49,10 +59,22 @@ describe('playgroundStateSchema', () => {
     expect(valid(over)).toBe(false);
   });
 
-  test('accepts the caps themselves: 6 layers of 12, learning rate 1e6, 100 added points', () => {
-    expect(valid({ layers: [12, 12, 12, 12, 12, 12], lr: 1e6, added: Array.from({ length: 100 }, () => [0, 0, 1]) })).toBe(true);
+  test('accepts the caps themselves: 64 units, 6 layers of 12, learning rate 1e6, 100 added points, 20000 epochs', () => {
+    expect(valid({ layers: [64], lr: 1e6, added: Array.from({ length: 100 }, () => [0, 0, 1]) })).toBe(true);
+    expect(valid({ layers: [12, 12, 12, 12, 12, 12] })).toBe(true);
+    expect(valid({ layers: [64, 12] })).toBe(true);
+    expect(valid({ testFraction: 0.5, validFraction: 0.4, epochs: 20000, legs: [[19999, 0.1, 'adam', 0, 'mse', 0]] })).toBe(true);
     expect(valid({ layers: [] })).toBe(true);
     expect(valid({ dataset: 'blobs3', loss: 'cross_entropy', added: [[0, 0, 2]] })).toBe(true);
+  });
+});
+
+describe('playgroundStateSchema: older links', () => {
+  test('a link from before validation, initialisation and replay opens with none, Glorot and epoch 0', () => {
+    const { validFraction: _v, init: _i, epochs: _e, legs: _l, ...old } = DEFAULT_STATE;
+    const parsed = playgroundStateSchema.safeParse({ ...old, layers: [12, 12] });
+    expect(parsed.success).toBe(true);
+    expect(parsed.success && parsed.data).toEqual({ ...DEFAULT_STATE, layers: [12, 12] });
   });
 });
 
@@ -115,6 +137,16 @@ describe('graph', () => {
       expect(Math.min(...xs) - layout.nodeSize / 2 - layout.biasSize).toBeGreaterThanOrEqual(-0.001);
       expect(Math.max(...xs) + layout.nodeSize / 2).toBeLessThanOrEqual(width);
       expect(layout.nodeSize).toBeGreaterThanOrEqual(16);
+    }
+  });
+
+  test('layoutGraph keeps a network of 64-unit layers within MAX_GRAPH_HEIGHT, its units apart', () => {
+    for (const sizes of [[2, 44, 1], [2, 64, 64, 1]]) {
+      const layout = layoutGraph(sizes, 700);
+      expect(layout.height).toBeLessThanOrEqual(MAX_GRAPH_HEIGHT + 2 * layout.biasSize);
+      const column = layout.columns[1];
+      expect(column[1].y - column[0].y).toBeGreaterThan(layout.nodeSize);
+      expect(layout.items.length).toBe(sizes.slice(1).reduce((n, out, l) => n + sizes[l] * out + out, 0));
     }
   });
 
@@ -238,12 +270,24 @@ describe('PlaygroundModel', () => {
     expect(m.regionClasses?.label.length).toBe(REGION_CELLS * REGION_CELLS);
   });
 
-  test('layers and units stay within 0–6 layers of 1–12 units', () => {
+  test('layers and units stay within 0–6 layers of 1–64 units', () => {
     const m = new PlaygroundModel({ layers: [] });
     for (let i = 0; i < 9; i++) m.addLayer();
     expect(m.layers).toEqual([2, 2, 2, 2, 2, 2]);
-    for (let i = 0; i < 15; i++) m.changeUnits(0, 1);
-    expect(m.layers[0]).toBe(12);
+    m.setLayers([2]);
+    for (let i = 0; i < 70; i++) m.changeUnits(0, 1);
+    expect(m.layers[0]).toBe(64);
+    expect(m.canAddUnit(0)).toBe(false);
+    m.setUnits(0, 500);
+    expect(m.layers[0]).toBe(64);
+    // a second layer of 64 would make 4417 parameters: refused, with the reason
+    m.addLayer();
+    expect(m.canAddLayer).toBe(false);
+    expect(m.layers).toEqual([64]);
+    expect(m.notice).toMatch(/4417 weights and biases is more than the 1000/);
+    m.setLayers([2, 2, 2, 2, 2, 2]);
+    m.setUnits(0, 7.4);
+    expect(m.layers[0]).toBe(7);
     for (let i = 0; i < 15; i++) m.changeUnits(1, -1);
     expect(m.layers[1]).toBe(1);
     for (let i = 0; i < 9; i++) m.removeLayer();
@@ -363,5 +407,165 @@ describe('PlaygroundModel', () => {
     expect(m.epoch).toBe(0);
     expect(m.canTrain).toBe(true);
     stop();
+  });
+});
+
+describe('PlaygroundModel: settings checked against the link schema', () => {
+  beforeEach(() => localStorage.clear());
+
+  test.each([
+    ['setActivation', (m: PlaygroundModel) => m.setActivation('step' as never), 'activation'],
+    ['setActivation', (m: PlaygroundModel) => m.setActivation('<b>x</b>' as never), 'activation'],
+    ['setOptimizer', (m: PlaygroundModel) => m.setOptimizer('lbfgs' as never), 'optimizer'],
+    ['setLoss', (m: PlaygroundModel) => m.setLoss('cross_entropy'), 'loss'],
+    ['setInit', (m: PlaygroundModel) => m.setInit('zeros' as never), 'init'],
+    ['setDataset', (m: PlaygroundModel) => m.setDataset('moons' as never), 'dataset'],
+    ['setBatchSize', (m: PlaygroundModel) => m.setBatchSize(2.5), 'batchSize'],
+    ['setBatchSize', (m: PlaygroundModel) => m.setBatchSize(5000), 'batchSize'],
+    ['setSeed', (m: PlaygroundModel) => m.setSeed(-1), 'seed'],
+    ['setSeed', (m: PlaygroundModel) => m.setSeed(NaN), 'seed'],
+    ['setLayers', (m: PlaygroundModel) => m.setLayers([1, 2, 3, 4, 5, 6, 7]), 'layers'],
+    ['setLayers', (m: PlaygroundModel) => m.setLayers(['8'] as never), 'layers'],
+    ['setView', (m: PlaygroundModel) => m.setView('showTest', 'yes' as never), 'showTest'],
+    ['setSpeed', (m: PlaygroundModel) => m.setSpeed('warp' as never), 'speed'],
+  ])('%s refuses a value its links refuse, and the state stays one its links accept', (_name, act, field) => {
+    const m = new PlaygroundModel();
+    const before = m.toState();
+    act(m);
+    expect(m.toState()).toEqual(before);
+    expect(playgroundStateSchema.safeParse(m.toState()).success).toBe(true);
+    expect(m.canTrain).toBe(true);
+    if (field !== 'speed') expect(m.notice).toMatch(new RegExp(`^That change was refused \\(${field}`));
+  });
+
+  test('test and validation shares: each slider stops where the other leaves 10% to train on', () => {
+    const m = new PlaygroundModel();
+    m.setValidFraction(0.2);
+    expect(m.validFraction).toBe(0.2);
+    // 200 points: 60 test, 40 validation, 100 training
+    expect([m.trainCount, m.validCount, m.testCount]).toEqual([100, 40, 60]);
+    expect(m.maxTest).toBe(0.7);
+    m.setTestFraction(0.9);
+    expect(m.testFraction).toBe(0.7);
+    expect(m.maxValid).toBe(0.2);
+    m.setValidFraction(0.4);
+    expect(m.validFraction).toBe(0.2);
+    expect(playgroundStateSchema.safeParse(m.toState()).success).toBe(true);
+    expect(m.summary).toMatch(/20 training, 40 validation and 140 test points/);
+  });
+
+  test('the network summary counts the parameters: 2-8-8-8-1 and 2-44-1 both have 177', () => {
+    const m = new PlaygroundModel({ ...PRESETS.spirals });
+    expect(m.parameterCount).toBe(177);
+    m.setLayers([44]);
+    expect(m.architecture).toBe('2-44-1');
+    expect(m.parameterCount).toBe(177);
+  });
+
+  test('setInit rebuilds the network with the chosen initialisation', () => {
+    const m = new PlaygroundModel();
+    const glorot = Float64Array.from(m.params);
+    m.setInit('uniform');
+    expect(m.init).toBe('uniform');
+    expect(m.params).toEqual(createMLP({ sizes: [2, 4, 2, 1], hidden: 'tanh', output: 'sigmoid', init: 'uniform', seed: streamSeeds(1).weights }).params);
+    expect(m.params).not.toEqual(glorot);
+    expect(m.toState().init).toBe('uniform');
+  });
+});
+
+/** Waits until a replay on the main thread (one slice an animation frame) is done, and applies its last report. */
+async function replayed(m: PlaygroundModel): Promise<void> {
+  for (let i = 0; i < 500 && m.replayTarget !== null; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    m.flush();
+  }
+  expect(m.replayTarget).toBeNull();
+}
+
+describe('PlaygroundModel: what the reader is told', () => {
+  beforeEach(() => localStorage.clear());
+
+  test('while training the status names no numbers; paused, it gives the latest epoch', () => {
+    const m = new PlaygroundModel();
+    const stop = m.attach({ worker: false });
+    m.play();
+    expect(m.summary).toBe('Training network 2-4-2-1 on the Circle data. Pause to hear where it stands.');
+    expect(m.summary).not.toMatch(/\d+:/);
+    m.pause();
+    m.stepEpoch();
+    m.stepEpoch();
+    m.flush();
+    expect(m.summary).toMatch(new RegExp(`^Paused at epoch ${m.epoch}: training loss ${formatLoss(m.train.loss).replace('.', '\\.')},`));
+    stop();
+  });
+
+  test('the divergence notice quotes the training loss the stats show', () => {
+    const m = new PlaygroundModel({ lr: 30 });
+    const stop = m.attach({ worker: false });
+    m.stepEpoch();
+    m.flush();
+    expect(m.status).toBe('diverged');
+    expect(m.stop?.code).toBe('loss-grew');
+    // the engine stopped on the mean over the epoch's batches; the notice says the measured loss
+    expect(m.stop?.value).not.toBeCloseTo(m.train.loss, 2);
+    expect(m.divergence?.what).toBe(
+      `By epoch 1 the training loss had climbed to ${formatLoss(m.train.loss)}, up from ${formatLoss(m.curve.train[0])} before training.`,
+    );
+    stop();
+  });
+
+  test('Restart training keeps every setting and the points; Reset all settings can be undone, training included', async () => {
+    const m = new PlaygroundModel();
+    const stop = m.attach({ worker: false });
+    m.setDataset('xor');
+    m.setSeed(9);
+    m.addClass = 1;
+    m.addPoint(0.2, 0.2);
+    for (let i = 0; i < 5; i++) m.stepEpoch();
+    m.flush();
+    const trained = { epoch: m.epoch, loss: m.train.loss, params: Float64Array.from(m.params) };
+    m.restart();
+    m.flush();
+    expect([m.epoch, m.seed, m.dataset, m.added.length]).toEqual([0, 9, 'xor', 1]);
+    for (let i = 0; i < 5; i++) m.stepEpoch();
+    m.flush();
+    m.reset();
+    m.flush();
+    expect([m.epoch, m.seed, m.dataset, m.added.length]).toEqual([0, 1, 'circle', 0]);
+    expect(m.canUndo).toBe(true);
+    m.undoReset();
+    await replayed(m);
+    expect([m.epoch, m.seed, m.dataset, m.added.length]).toEqual([5, 9, 'xor', 1]);
+    expect(m.train.loss).toBe(trained.loss);
+    expect(m.params).toEqual(trained.params);
+    expect(m.canUndo).toBe(false);
+    stop();
+  });
+
+  test('Copy link at epoch 7, after a learning-rate change at epoch 4, opens at epoch 7 with the same weights', async () => {
+    const a = new PlaygroundModel({ dataset: 'spirals', layers: [6, 6], optimizer: 'adam', lr: 0.01 });
+    const stopA = a.attach({ worker: false });
+    for (let i = 0; i < 4; i++) a.stepEpoch();
+    a.setLearningRate('0.03');
+    a.addClass = 0;
+    a.addPoint(0.5, -0.5);
+    for (let i = 0; i < 3; i++) a.stepEpoch();
+    a.flush();
+    const link = a.shareState();
+    expect(link.epochs).toBe(7);
+    expect(link.legs).toEqual([[4, 0.01, 'adam', 10, 'bce', 0]]);
+    expect(a.shareNote).toBeNull();
+    const b = new PlaygroundModel();
+    b.fromState(JSON.parse(JSON.stringify(link)));
+    expect(b.replayTarget).toBe(7);
+    const stopB = b.attach({ worker: false });
+    await replayed(b);
+    expect(b.epoch).toBe(7);
+    expect(b.params).toEqual(a.params);
+    expect(b.train).toEqual(a.train);
+    expect(b.test).toEqual(a.test);
+    expect(b.toState()).toEqual(a.toState());
+    stopA();
+    stopB();
   });
 });

@@ -6,8 +6,8 @@
 import { describe, expect, test } from 'vitest';
 import { createMLP, dataset } from '../../src/engine/index.ts';
 import { Driver, type Envelope, type Report } from '../../src/widgets/NetworkPlayground/driver.ts';
-import { buildProblem, streamSeeds, trainingSpec } from '../../src/widgets/NetworkPlayground/problem.ts';
-import { CURVE_CAP, Session } from '../../src/widgets/NetworkPlayground/session.ts';
+import { baseData, buildProblem, streamSeeds, trainingSpec, trainRows } from '../../src/widgets/NetworkPlayground/problem.ts';
+import { CURVE_CAP, Replay, replay, Session } from '../../src/widgets/NetworkPlayground/session.ts';
 import { DEFAULT_STATE, PRESETS, type PlaygroundState } from '../../src/widgets/NetworkPlayground/settings.ts';
 
 const state = (over: Partial<PlaygroundState>): PlaygroundState => ({ ...DEFAULT_STATE, ...over });
@@ -274,6 +274,36 @@ describe('Driver', () => {
     expect(r.type === 'snapshot' && r.snapshot.epoch).toBe(0);
   });
 
+  test('pause mid-epoch finishes the epoch: the weights shown are those after a whole epoch', () => {
+    const h = harness();
+    // 1 sample a step: an epoch is 140 steps, so a slice of a few ms stops part-way through one
+    h.send({ type: 'reset', version: 1, problem: buildProblem(state({ batchSize: 1 })) });
+    h.send({ type: 'play' });
+    h.runPending();
+    h.send({ type: 'pause' });
+    const r = h.reports.at(-1)!;
+    expect(r.type).toBe('snapshot');
+    if (r.type !== 'snapshot') return;
+    expect(r.snapshot.step).toBe(r.snapshot.epoch * 140);
+    // the chart ends at the stats
+    expect(r.snapshot.curve.epoch.at(-1)).toBe(r.snapshot.epoch);
+    expect(r.snapshot.curve.train.at(-1)).toBe(r.snapshot.train.loss);
+  });
+
+  test('replay trains in slices to its target, reporting on the way, then reports it is done', () => {
+    const h = harness();
+    const problem = buildProblem(state({}));
+    h.send({ type: 'replay', version: 2, problem, legs: [], target: 300 });
+    expect(h.reports[0].type === 'snapshot' && h.reports[0].replaying).toBe(300);
+    for (let i = 0; i < 1000 && h.runPending(); i++);
+    const last = h.reports.at(-1)!;
+    expect(last.type === 'snapshot' && last.replaying).toBeNull();
+    expect(last.type === 'snapshot' && last.snapshot.epoch).toBe(300);
+    const direct = new Session(problem);
+    direct.runEpochs(300);
+    expect(last.type === 'snapshot' && last.snapshot.params).toEqual(direct.snapshot().params);
+  });
+
   test('an engine error is reported, not thrown', () => {
     const h = harness();
     const problem = buildProblem(DEFAULT_STATE);
@@ -288,3 +318,78 @@ function cloneOf(s: PlaygroundState): PlaygroundState {
   return { ...s, layers: [...s.layers], added: s.added.map((p) => [...p] as typeof p) };
 }
 
+
+describe('losses measured alike', () => {
+  test('every loss on the curve is the whole set\'s, with the weights after the epoch (XOR preset, epoch 10: train 0.542, test 0.511)', () => {
+    const session = new Session(buildProblem(PRESETS.xor));
+    session.runEpochs(10);
+    const snap = session.snapshot();
+    expect(snap.curve.epoch.at(-1)).toBe(10);
+    expect(snap.curve.train.at(-1)).toBe(snap.train.loss);
+    expect(snap.curve.test.at(-1)).toBe(snap.test!.loss);
+    // test below train even measured the same way: a small, easy test split, not the method
+    expect(snap.train.loss).toBeCloseTo(0.5417, 4);
+    expect(snap.test!.loss).toBeCloseTo(0.511, 3);
+    // each earlier row too: epoch 4 replayed on its own gives the same numbers
+    const four = new Session(buildProblem(PRESETS.xor));
+    four.runEpochs(4);
+    const i = snap.curve.epoch.indexOf(4);
+    expect(snap.curve.train[i]).toBe(four.snapshot().train.loss);
+    expect(snap.curve.test[i]).toBe(four.snapshot().test!.loss);
+  });
+
+  test('a validation share carves validation points from the training split; none leaves the split as before', () => {
+    const none = baseData(DEFAULT_STATE);
+    expect([none.train.x.length, none.valid.x.length, none.test.x.length]).toEqual([140, 0, 60]);
+    const three = baseData(state({ validFraction: 0.2 }));
+    expect([three.train.x.length, three.valid.x.length, three.test.x.length]).toEqual([100, 40, 60]);
+    expect(three.test).toEqual(none.test);
+    expect([...three.train.x, ...three.valid.x]).toEqual(none.train.x);
+    const session = new Session(buildProblem(state({ validFraction: 0.2 })));
+    session.runEpochs(3);
+    const snap = session.snapshot();
+    expect(snap.valid).not.toBeNull();
+    expect(snap.curve.valid).toHaveLength(snap.curve.epoch.length);
+    expect(snap.curve.valid.at(-1)).toBe(snap.valid!.loss);
+    expect(new Session(buildProblem(DEFAULT_STATE)).snapshot().valid).toBeNull();
+  });
+});
+
+describe('replay', () => {
+  test('replay(problem, [], 500) gives exactly the run trained live in uneven slices: weights, losses and curve', () => {
+    const problem = buildProblem(state({ dataset: 'spirals', layers: [6, 6], optimizer: 'adam', lr: 0.01 }));
+    const live = new Session(problem);
+    for (const ms of [3, 1, 7, 2]) live.runFor(ms);
+    while (live.epoch < 500) live.runEpochs(Math.min(37, 500 - live.epoch));
+    const again = replay(problem, [], 500).snapshot();
+    const original = live.snapshot();
+    expect(again.params).toEqual(original.params);
+    expect(again.train).toEqual(original.train);
+    expect(again.test).toEqual(original.test);
+    expect(again.curve).toEqual(original.curve);
+  });
+
+  test('stretches with other settings are replayed stretch by stretch, and a converged run goes on as it did', () => {
+    const s0 = state({ dataset: 'xor', noise: 0, layers: [4], lr: 0.5, batchSize: 4 });
+    const data = baseData(s0);
+    const problem = buildProblem(s0, data);
+    const live = new Session(problem);
+    live.runEpochs(20);
+    const t1 = trainingSpec({ ...s0, lr: 1, optimizer: 'momentum' });
+    live.retrain(t1);
+    live.runEpochs(15);
+    const rows = trainRows(data, [[0.5, 0.5, 1]], 2);
+    live.setTrain(rows);
+    while (live.epoch < 60 && live.canTrain) live.runEpochs(60 - live.epoch);
+    const snap = live.snapshot();
+    expect(snap.legs.map((l) => l.until)).toEqual([20, 35]);
+    const final = { ...problem, training: t1, train: rows };
+    const legs = [
+      { until: 20, training: problem.training, train: problem.train },
+      { until: 35, training: t1, train: problem.train },
+    ];
+    const again = new Replay(final, legs, 60);
+    while (!again.advance(1));
+    expect(again.session.snapshot()).toEqual(snap);
+  });
+});

@@ -31,6 +31,11 @@ export interface PlaneLine {
   normal?: boolean;
 }
 
+/** How long a finger must rest on an interactive plot before it drags (ms); a finger that moves sooner scrolls the page. */
+export const TOUCH_HOLD_MS = 400;
+/** How far (CSS px) a finger may wander during the hold and still count as resting. */
+export const TOUCH_SLOP_PX = 10;
+
 /** A point [x, y]. */
 export type Pt = [number, number];
 

@@ -53,7 +53,7 @@ const FALLBACK: Record<string, string> = {
   '--nn-series-5': '#0e7490',
   '--nn-series-6': '#8a5a00',
   '--nn-series-7': '#be123c',
-  '--nn-success': '#1f7a3f',
+  '--nn-success': '#1b7239',
   '--nn-warning': '#8a5a00',
   '--nn-danger': '#b42318',
   '--nn-font-sans': 'system-ui, sans-serif',
@@ -109,7 +109,8 @@ export function readPalette(): Palette {
 
 /**
  * Calls `callback` (at most once a frame) when the theme changes: the `nn-themechange` event,
- * a change of `data-theme` on <html>, or of the system colour scheme. Returns the unsubscribe function.
+ * a change of `data-theme` on <html>, or of the system colour scheme; and when printing starts
+ * (at once, on `beforeprint`) or ends, since print uses the light palette. Returns the unsubscribe function.
  */
 export function onThemeChange(callback: () => void): () => void {
   if (typeof window === 'undefined') return () => {};
@@ -128,10 +129,20 @@ export function onThemeChange(callback: () => void): () => void {
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   const media = window.matchMedia?.('(prefers-color-scheme: dark)');
   media?.addEventListener?.('change', fire);
+  // Print is always light: redraw at once on `beforeprint` (the browser takes its print snapshot
+  // before the next frame), and again when the print media starts or ends and after printing.
+  const printNow = () => callback();
+  window.addEventListener('beforeprint', printNow);
+  window.addEventListener('afterprint', fire);
+  const print = window.matchMedia?.('print');
+  print?.addEventListener?.('change', fire);
   return () => {
     window.removeEventListener('nn-themechange', fire);
     observer.disconnect();
     media?.removeEventListener?.('change', fire);
+    window.removeEventListener('beforeprint', printNow);
+    window.removeEventListener('afterprint', fire);
+    print?.removeEventListener?.('change', fire);
   };
 }
 

@@ -116,3 +116,69 @@ export async function toPngBlob(el: HTMLCanvasElement | SVGSVGElement, backgroun
     URL.revokeObjectURL(url);
   }
 }
+
+/** One entry of a legend drawn into an exported picture. */
+export interface LegendEntry {
+  label: string;
+  /** A CSS colour (resolved, not a variable name). */
+  color: string;
+  dashed?: boolean;
+}
+
+/**
+ * A copy of a chart's canvas with a legend above it (a swatch and a name per entry, wrapped into
+ * rows), for charts whose legend is part of the page rather than of the canvas.
+ */
+export function withLegend(
+  source: HTMLCanvasElement,
+  entries: readonly LegendEntry[],
+  style: { text: string; background: string; font: string },
+): HTMLCanvasElement {
+  const scale = source.width / (source.clientWidth || source.width);
+  const pad = 8;
+  const swatch = 22;
+  const rowHeight = 20;
+  const out = document.createElement('canvas');
+  const ctx = out.getContext('2d');
+  if (!ctx || entries.length === 0) return source;
+  const font = `13px ${style.font}`;
+  ctx.font = font;
+  const width = source.width / scale;
+  // lay the entries out in rows, left to right
+  const spots: { x: number; row: number; entry: LegendEntry }[] = [];
+  let x = pad;
+  let row = 0;
+  for (const entry of entries) {
+    const w = swatch + 6 + ctx.measureText(entry.label).width;
+    if (x > pad && x + w > width - pad) {
+      x = pad;
+      row++;
+    }
+    spots.push({ x, row, entry });
+    x += w + 16;
+  }
+  const legendHeight = pad * 2 + (row + 1) * rowHeight;
+  out.width = source.width;
+  out.height = Math.round(source.height + legendHeight * scale);
+  ctx.fillStyle = style.background;
+  ctx.fillRect(0, 0, out.width, out.height);
+  ctx.save();
+  ctx.scale(scale, scale);
+  ctx.font = font;
+  ctx.textBaseline = 'middle';
+  for (const { x: left, row: r, entry } of spots) {
+    const mid = pad + r * rowHeight + rowHeight / 2;
+    ctx.strokeStyle = entry.color;
+    ctx.lineWidth = 2.5;
+    ctx.setLineDash(entry.dashed ? [6, 4] : []);
+    ctx.beginPath();
+    ctx.moveTo(left, mid);
+    ctx.lineTo(left + swatch, mid);
+    ctx.stroke();
+    ctx.fillStyle = style.text;
+    ctx.fillText(entry.label, left + swatch + 6, mid);
+  }
+  ctx.restore();
+  ctx.drawImage(source, 0, Math.round(legendHeight * scale));
+  return out;
+}

@@ -99,6 +99,8 @@ export class GradientFlowModel {
   view = $state.raw<FlowView>({ step: 0, layers: 0, gradSeries: [], rows: [], gradSummary: '' });
   /** The loss curves, kept apart from `view` so each chart is redrawn only when its own data changes. */
   lossSeries = $state.raw<LineSeries[]>([]);
+  /** The loss chart's x axis runs from step 0 to this (at least 1, so a lone first point has an axis). */
+  lossXMax = $state(1);
   /** Why training stopped by itself (the step limit, every network stopped), or ''. */
   note = $state('');
   /** An error from the training loop, or ''. */
@@ -246,16 +248,17 @@ export class GradientFlowModel {
   }
 
   /**
-   * Each network's loss after 0, 1, 2, … updates (as recorded: every one when paused, thinned
-   * while training runs); then per layer, each network's gradient now and at step 0.
+   * Each network's loss after 0, 1, 2, … updates, up to the current step (every one when paused,
+   * thinned while training runs); then per layer, each network's gradient now and at step 0.
    */
   csv(): string {
     const runs = this.snap.runs;
     const rows: (string | number)[][] = [];
-    const longest = runs.reduce((a, r) => (r.steps.length > a.steps.length ? r : a), runs[0]);
-    if (longest.steps.length === 0) rows.push(['loss', 0, ...runs.map((r) => r.initialLoss)]);
-    longest.steps.forEach((step, i) => rows.push(['loss', step - 1, ...runs.map((r) => r.losses[i] ?? '')]));
-    for (let l = 0; l < longest.profile.length; l++) {
+    const curves = runs.map((r) => new Map(r.steps.map((k, i) => [k, r.losses[i]])));
+    const steps = [...new Set(runs.flatMap((r) => r.steps))].sort((a, b) => a - b);
+    for (const step of steps) rows.push(['loss', step, ...curves.map((c) => c.get(step) ?? '')]);
+    const layers = runs[0].profile.length;
+    for (let l = 0; l < layers; l++) {
       rows.push(['gradient_now', l + 1, ...runs.map((r) => r.profile[l])]);
       rows.push(['gradient_step0', l + 1, ...runs.map((r) => r.start[l])]);
     }
@@ -301,11 +304,11 @@ export class GradientFlowModel {
   }
 
   private redrawLosses(): void {
+    this.lossXMax = Math.max(1, ...this.snap.runs.map((run) => run.steps.at(-1) ?? 0));
     this.lossSeries = this.snap.runs.map((run) => ({
       label: flowName(run.name),
       color: FLOW_COLORS[run.name],
-      // the loss recorded at step k is measured before its update, at the weights of step k − 1
-      points: run.steps.length === 0 ? [{ x: 0, y: run.initialLoss }] : run.steps.map((k, i) => ({ x: k - 1, y: run.losses[i] })),
+      points: run.steps.map((k, i) => ({ x: k, y: run.losses[i] })),
     }));
   }
 
@@ -343,7 +346,7 @@ export class GradientFlowModel {
       label,
       color: FLOW_COLORS[run.name],
       loss: short(run.loss),
-      accuracy: run.accuracy === null ? '–' : `${Math.round(run.accuracy * 100)}%`,
+      accuracy: `${Math.round(run.accuracy * 100)}%`,
       first: short(run.profile[0]),
       last: short(run.profile[layers - 1]),
       ratio: ratio === null ? '–' : short(ratio),

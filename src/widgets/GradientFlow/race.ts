@@ -34,18 +34,21 @@ export interface RaceSettings {
 export interface RunSnapshot {
   name: FlowActivation;
   step: number;
-  /** Mean |∂L/∂w| per layer of the gradient the latest step used (at step 0: at the starting weights). */
+  /** Mean |∂L/∂w| per layer at the current weights (after `step` updates). */
   profile: number[];
   /** The same at step 0. */
   start: number[];
-  /** Recorded steps and their losses: all of them, or at most LOSS_POINTS when `thinned`. */
+  /**
+   * The loss curve: `steps[i]` updates had been made when `losses[i]` was measured, from 0 up to
+   * the current step (all of them, or at most LOSS_POINTS + 1 when `thinned`).
+   */
   steps: number[];
   losses: number[];
   /** The training loss before the first step. */
   initialLoss: number;
-  /** The latest step's loss (initialLoss before the first step) and accuracy (null before it). */
+  /** Loss and accuracy on the training set at the current weights: the same numbers the curve ends on. */
   loss: number;
-  accuracy: number | null;
+  accuracy: number;
   /** Hidden units whose f′ is 0 on every training point, at the last count. */
   dead: number;
   status: TrainStatus;
@@ -69,6 +72,8 @@ interface Run {
   start: number[];
   initialLoss: number;
   dead: number;
+  /** Loss, accuracy and gradient profile at the current weights, and the step they belong to. */
+  now: { step: number; loss: number; accuracy: number; profile: number[] };
 }
 
 export class FlowRace {
@@ -92,7 +97,9 @@ export class FlowRace {
         stopAtLoss: 0,
       });
       const { loss, grad } = net.lossAndGrad(train.x, train.y, 'bce');
-      return { name, net, trainer, start: Array.from(gradientProfile(net, grad)), initialLoss: loss, dead: 0 };
+      const start = Array.from(gradientProfile(net, grad));
+      const accuracy = trainer.evaluate().train.accuracy;
+      return { name, net, trainer, start, initialLoss: loss, dead: 0, now: { step: 0, loss, accuracy, profile: start } };
     });
     this.countDead();
   }
@@ -150,28 +157,44 @@ export class FlowRace {
     for (const run of runs) run.dead = deadUnits(run.net, this.train.x).reduce((a, b) => a + b, 0);
   }
 
-  /** Everything the page shows; `thin` keeps at most LOSS_POINTS points per loss curve. */
+  /** Everything the page shows; `thin` keeps at most LOSS_POINTS recorded points per loss curve. */
   snapshot(thin: boolean): RaceSnapshot {
     const runs = this.runs.map((run): RunSnapshot => {
-      const { trainer, net } = run;
+      const { trainer } = run;
+      const now = this.current(run);
       const history = trainer.history;
-      const [steps, losses] = thin ? thinned(history.steps.step, history.steps.loss) : [history.steps.step.slice(), history.steps.loss.slice()];
+      // the loss recorded with step k is measured before its update, at the weights after k − 1 updates
+      const measured = history.steps.step.map((k) => k - 1);
+      const [steps, losses] = thin ? thinned(measured, history.steps.loss) : [measured, history.steps.loss.slice()];
+      steps.push(now.step);
+      losses.push(now.loss);
       return {
         name: run.name,
         step: trainer.step,
-        profile: trainer.step === 0 ? run.start.slice() : Array.from(gradientProfile(net, trainer.grad)),
+        profile: now.profile.slice(),
         start: run.start.slice(),
         steps,
         losses,
         initialLoss: run.initialLoss,
-        loss: history.lastLoss ?? run.initialLoss,
-        accuracy: history.lastAccuracy,
+        loss: now.loss,
+        accuracy: now.accuracy,
         dead: run.dead,
         status: trainer.status,
         reason: trainer.reason,
       };
     });
     return { step: this.step, units: this.settings.depth * this.settings.width, thinned: thin, runs };
+  }
+
+  /** Loss, accuracy and gradient at the current weights, measured once per step. */
+  private current(run: Run): Run['now'] {
+    const { trainer, net } = run;
+    if (run.now.step !== trainer.step) {
+      const { loss, grad } = net.lossAndGrad(this.train.x, this.train.y, 'bce');
+      const accuracy = trainer.evaluate().train.accuracy;
+      run.now = { step: trainer.step, loss, accuracy, profile: Array.from(gradientProfile(net, grad)) };
+    }
+    return run.now;
   }
 }
 

@@ -20,8 +20,10 @@ export const DEPTH_RANGE = [1, 8] as const;
 export const WIDTH_RANGE = [1, 4] as const;
 /** The inputs x span [−X_RANGE, X_RANGE]. */
 export const X_RANGE = 3;
-/** Below this the bent curve counts as (nearly) straight. */
+/** Below this the bent curve counts as nearly straight. */
 const BARELY = 0.01;
+/** Below this it is straight, up to rounding (every ReLU unit on one side of its corner). */
+const STRAIGHT = 1e-9;
 
 export const collapseStateSchema = z.strictObject({
   depth: z.number().int().min(DEPTH_RANGE[0]).max(DEPTH_RANGE[1]),
@@ -33,18 +35,37 @@ export type CollapseState = z.infer<typeof collapseStateSchema>;
 
 export const DEFAULT_STATE: CollapseState = { depth: 3, width: 1, activation: 'tanh', seed: 1 };
 
-const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
-/** A whole number in subscript digits: 12 → "₁₂". */
-export function subscript(n: number): string {
-  return String(n).replace(/\d/g, (d) => SUBSCRIPTS[Number(d)]);
+const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/** A layer index as a superscript in parentheses: 12 → "⁽¹²⁾". */
+export function layerIndex(n: number): string {
+  return `⁽${String(n).replace(/\d/g, (d) => SUPERSCRIPTS[Number(d)])}⁾`;
 }
 
 const num = formatNumber;
 
-/** "y = 1.249·x − 0.306" */
+/** "ŷ = 1.249·x − 0.3065" */
 export function lineEquation(slope: number, intercept: number): string {
   const sign = intercept < 0 ? '\u2212' : '+';
-  return `y = ${num(slope)}·x ${sign} ${num(Math.abs(intercept))}`;
+  return `ŷ = ${num(slope)}·x ${sign} ${num(Math.abs(intercept))}`;
+}
+
+/**
+ * The product w⁽ᴸ⁾ × … × w⁽¹⁾ as printed: each factor and the result to five significant digits,
+ * joined by "=" when the printed factors multiply out to the printed result, else by "≈".
+ */
+export function productText(weights: readonly number[], slope: number): { values: string; eq: string; a: string } {
+  const rounded = weights.map((w) => Number(w.toPrecision(5)));
+  const values = [...rounded].reverse().map((w) => (w < 0 ? `(${precise(w)})` : precise(w))).join(' × ');
+  const product = rounded.reduce((p, w) => p * w, 1);
+  const eq = Number(product.toPrecision(5)) === Number(slope.toPrecision(5)) ? '=' : '≈';
+  return { values, eq, a: precise(slope) };
+}
+
+/** Five significant digits with a typographic minus (exponent form for very small or large values). */
+function precise(value: number): string {
+  const abs = Math.abs(value);
+  if (value === 0 || abs < 1e-3 || abs >= 1e5) return num(value);
+  return String(Number(value.toPrecision(5))).replace(/-/g, '\u2212');
 }
 
 export class LinearCollapseModel {
@@ -71,7 +92,11 @@ export class LinearCollapseModel {
     const c = this.curves;
     const pts = (y: Float64Array) => Array.from(c.x, (x, i) => ({ x, y: y[i] }));
     return [
-      { label: t('collapse.series.straight', { n: this.depth }), color: '--nn-series-1', points: pts(c.straight) },
+      {
+        label: this.depth === 1 ? t('collapse.series.straight.one') : t('collapse.series.straight', { n: this.depth }),
+        color: '--nn-series-1',
+        points: pts(c.straight),
+      },
       { label: t('collapse.series.single'), color: '--nn-text', dashed: true, points: pts(c.single) },
       { label: t('collapse.series.bent', { name: this.activationName }), color: '--nn-series-2', points: pts(c.bent) },
     ];
@@ -87,11 +112,10 @@ export class LinearCollapseModel {
     const c = this.curves;
     if (this.depth === 1) return t('collapse.slope.one', { a: num(c.slope) });
     if (c.chainWeights.length > 0) {
-      const names = c.chainWeights.map((_, i) => `w${subscript(i + 1)}`).reverse().join(' · ');
-      const values = c.chainWeights.map((w) => (w < 0 ? `(${num(w)})` : num(w))).reverse().join(' × ');
-      return t('collapse.slope.product', { names, values, a: num(c.slope) });
+      const names = c.chainWeights.map((_, i) => `w${layerIndex(i + 1)}`).reverse().join(' · ');
+      return t('collapse.slope.product', { names, ...productText(c.chainWeights, c.slope) });
     }
-    return t('collapse.slope.matrix', { last: `W${subscript(this.depth)}`, a: num(c.slope) });
+    return t('collapse.slope.matrix', { last: `W${layerIndex(this.depth)}`, a: num(c.slope) });
   }
 
   /** How close the linear stack is to that line: rounding only. */
@@ -103,17 +127,31 @@ export class LinearCollapseModel {
   get bendText(): string {
     const name = this.activationName;
     if (this.depth === 1) return t('collapse.bend.none');
-    const bend = num(this.curves.bend);
-    return this.curves.bend < BARELY ? t('collapse.bend.barely', { name, bend }) : t('collapse.bend.yes', { name, bend });
+    const c = this.curves;
+    if (c.flat) return t('collapse.bend.flat', { name });
+    if (c.bend < STRAIGHT) return t('collapse.bend.straight', { name });
+    const bend = num(c.bend);
+    return c.bend < BARELY ? t('collapse.bend.barely', { name, bend }) : t('collapse.bend.yes', { name, bend });
   }
 
   get status(): string {
-    return t('collapse.status', { n: this.depth, equation: this.equation, name: this.activationName, bend: num(this.curves.bend) });
+    const equation = this.equation;
+    if (this.depth === 1) return t('collapse.status.one', { equation });
+    const name = this.activationName;
+    if (this.curves.bend < STRAIGHT) return t('collapse.status.straight', { n: this.depth, equation, name });
+    return t('collapse.status', { n: this.depth, equation, name, bend: num(this.curves.bend) });
+  }
+
+  /** The depth in words: "1 layer", "3 layers". */
+  get depthText(): string {
+    return this.depth === 1 ? t('collapse.depth.value.one') : t('collapse.depth.value', { n: this.depth });
   }
 
   /** A text alternative for the chart. */
   get summary(): string {
-    return [t('collapse.summary', { n: this.depth, width: this.width, equation: this.equation }), this.bendText].join(' ');
+    const equation = this.equation;
+    const first = this.depth === 1 ? t('collapse.summary.one', { equation }) : t('collapse.summary', { n: this.depth, width: this.width, equation });
+    return [first, this.bendText].join(' ');
   }
 
   setDepth(value: number): void {

@@ -5,12 +5,14 @@
  * reports snapshots, at most one per `postEvery` milliseconds while playing.
  */
 import type { Problem, RowsData, TrainingSpec } from './problem.ts';
-import { Session, type Snapshot } from './session.ts';
+import { Replay, Session, type ReplayLeg, type Snapshot } from './session.ts';
 
 /** What the page asks the loop to do. */
 export type Command =
   /** A new session (new data, network or seed); `version` tags the snapshots that follow. */
   | { type: 'reset'; version: number; problem: Problem }
+  /** A new session replayed to epoch `target` in the background, stretch by stretch (a shared link). */
+  | { type: 'replay'; version: number; problem: Problem; legs: ReplayLeg[]; target: number }
   /** Other optimizer, learning rate, loss or batch size; the weights stay. */
   | { type: 'retrain'; training: TrainingSpec }
   /** Other training rows (points added or cleared); the weights stay. */
@@ -24,7 +26,8 @@ export type Command =
 
 /** What the loop reports back. */
 export type Report =
-  | { type: 'snapshot'; version: number; seq: number; running: boolean; snapshot: Snapshot }
+  /** `replaying`: the epoch a replay is heading for, while it runs; else null. */
+  | { type: 'snapshot'; version: number; seq: number; running: boolean; replaying: number | null; snapshot: Snapshot }
   | { type: 'error'; version: number; seq: number; message: string };
 
 /** A command as posted: numbered, so a report says which commands it already reflects. */
@@ -35,6 +38,7 @@ export interface Envelope {
 
 export class Driver {
   private session: Session | null = null;
+  private replay: Replay | null = null;
   private version = 0;
   private running = false;
   private lastPost = -Infinity;
@@ -71,19 +75,31 @@ export class Driver {
       switch (command.type) {
         case 'reset':
           this.running = false;
+          this.replay = null;
           this.version = command.version;
           this.session = new Session(command.problem);
           this.send();
           break;
+        case 'replay':
+          this.running = false;
+          this.version = command.version;
+          this.replay = new Replay(command.problem, command.legs, command.target);
+          this.session = this.replay.session;
+          this.send();
+          this.later(0);
+          break;
         case 'retrain':
+          this.replay = null;
           this.session?.retrain(command.training);
           this.send();
           break;
         case 'data':
+          this.replay = null;
           this.session?.setTrain(command.train);
           this.send();
           break;
         case 'play':
+          this.replay = null;
           if (!this.session?.canTrain) {
             this.send();
             break;
@@ -97,11 +113,15 @@ export class Driver {
           this.pace();
           break;
         case 'pause':
+          // Paused, the weights are always those at the end of an epoch: the epoch shown.
           this.running = false;
+          this.replay = null;
+          this.session?.completeEpoch();
           this.send();
           break;
         case 'step':
           this.running = false;
+          this.replay = null;
           this.session?.runEpochs(Math.max(1, Math.floor(command.epochs)));
           this.send();
           break;
@@ -114,6 +134,10 @@ export class Driver {
   /** One slice of training while playing; reports when due, and schedules the next slice. */
   tick(): void {
     this.scheduled = false;
+    if (this.replay) {
+      this.tickReplay();
+      return;
+    }
     if (!this.running || !this.session) return;
     try {
       if (this.rate > 0) {
@@ -147,6 +171,20 @@ export class Driver {
     if (this.running) this.later(Math.min(50, Math.max(4, 1000 / this.rate)));
   }
 
+  /** One slice of a replay; reports when due and when it is done. */
+  private tickReplay(): void {
+    const replay = this.replay!;
+    try {
+      const done = replay.advance(this.sliceMs);
+      if (done) this.replay = null;
+      if (done || performance.now() - this.lastPost >= this.postEvery) this.send();
+      if (!done) this.later(this.rest);
+    } catch (error) {
+      this.replay = null;
+      this.fail(error);
+    }
+  }
+
   private pace(): void {
     this.since = performance.now();
     this.paced = 0;
@@ -162,7 +200,8 @@ export class Driver {
     if (!this.session) return;
     const snapshot = this.session.snapshot();
     this.lastPost = performance.now();
-    this.post({ type: 'snapshot', version: this.version, seq: this.seq, running: this.running, snapshot }, [snapshot.params.buffer]);
+    const replaying = this.replay ? this.replay.target : null;
+    this.post({ type: 'snapshot', version: this.version, seq: this.seq, running: this.running, replaying, snapshot }, [snapshot.params.buffer]);
   }
 
   private fail(error: unknown): void {

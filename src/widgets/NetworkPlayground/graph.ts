@@ -32,8 +32,10 @@ export interface GraphItem {
 export interface GraphLayout {
   width: number;
   height: number;
-  /** Side of a unit's square (its output map), in pixels. */
+  /** Side of a unit's square (its output map), in pixels: the smallest of `columnSizes`. */
   nodeSize: number;
+  /** Side of the units' squares column by column (a tall column gets smaller ones). */
+  columnSizes: number[];
   /** Side of a bias handle. */
   biasSize: number;
   /** Units per column, inputs first. */
@@ -52,6 +54,9 @@ export interface LayerOffsets {
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
+/** About the tallest the drawing grows (px): a column of many units gets smaller units instead. */
+export const MAX_GRAPH_HEIGHT = 560;
+
 /** The offsets of a dense network with these layer sizes (torch's layout: W row-major, then b, per layer). */
 export function layerOffsets(sizes: readonly number[]): LayerOffsets[] {
   const out: LayerOffsets[] = [];
@@ -69,20 +74,23 @@ export function layerOffsets(sizes: readonly number[]): LayerOffsets[] {
 export function layoutGraph(sizes: readonly number[], width: number): GraphLayout {
   const w = Number.isFinite(width) && width > 0 ? width : 320;
   const count = sizes.length;
-  const tallest = Math.max(...sizes);
-  // The unit size follows the gap between columns, within 16–40 px.
-  const nodeSize = clamp(Math.floor((w / Math.max(2, count)) * 0.5), 16, 40);
-  const biasSize = clamp(Math.round(nodeSize * 0.32), 6, 10);
-  const rowGap = nodeSize + Math.max(8, Math.round(nodeSize * 0.35));
-  const pad = nodeSize / 2 + biasSize;
+  // The unit size follows the gap between columns, within 16–40 px; a tall column (wide layers,
+  // up to 64 units) shrinks its units so the drawing stays within about MAX_GRAPH_HEIGHT.
+  const baseSize = clamp(Math.floor((w / Math.max(2, count)) * 0.5), 16, 40);
+  const baseGap = baseSize + Math.max(8, Math.round(baseSize * 0.35));
+  const gaps = sizes.map((n) => (n * baseGap > MAX_GRAPH_HEIGHT ? Math.max(7, Math.floor(MAX_GRAPH_HEIGHT / n)) : baseGap));
+  const columnSizes = gaps.map((gap) => (gap === baseGap ? baseSize : Math.max(5, Math.min(baseSize, Math.round(gap * 0.72)))));
+  const nodeSize = Math.min(...columnSizes);
+  const biasSize = clamp(Math.round(nodeSize * 0.32), nodeSize < 16 ? 3 : 6, 10);
+  const pad = Math.max(...columnSizes) / 2 + biasSize;
   const top = biasSize;
-  const height = Math.round(top * 2 + tallest * rowGap - (rowGap - nodeSize));
+  const spans = sizes.map((n, c) => n * gaps[c] - (gaps[c] - columnSizes[c]));
+  const height = Math.round(top * 2 + Math.max(...spans));
   const span = w - 2 * pad;
   const columns = sizes.map((n, c) => {
     const x = count > 1 ? pad + (span * c) / (count - 1) : w / 2;
-    const used = n * rowGap - (rowGap - nodeSize);
-    const y0 = (height - used) / 2 + nodeSize / 2;
-    return Array.from({ length: n }, (_, row) => ({ column: c, row, x, y: y0 + row * rowGap }));
+    const y0 = (height - spans[c]) / 2 + columnSizes[c] / 2;
+    return Array.from({ length: n }, (_, row) => ({ column: c, row, x, y: y0 + row * gaps[c] }));
   });
   const items: GraphItem[] = [];
   const offsets = layerOffsets(sizes);
@@ -99,19 +107,19 @@ export function layoutGraph(sizes: readonly number[], width: number): GraphLayou
           unit: j,
           from: k,
           index: layer.weightOffset + j * layer.inputs + k,
-          x1: source.x + nodeSize / 2,
+          x1: source.x + columnSizes[l] / 2,
           y1: source.y,
-          x2: target.x - nodeSize / 2,
+          x2: target.x - columnSizes[l + 1] / 2,
           y2: target.y,
         });
       }
       // The bias handle sits on the unit's lower-left corner.
-      const bx = target.x - nodeSize / 2;
-      const by = target.y + nodeSize / 2;
+      const bx = target.x - columnSizes[l + 1] / 2;
+      const by = target.y + columnSizes[l + 1] / 2;
       items.push({ kind: 'bias', layer: l, unit: j, from: -1, index: layer.biasOffset + j, x1: bx, y1: by, x2: bx, y2: by });
     }
   });
-  return { width: w, height, nodeSize, biasSize, columns, items };
+  return { width: w, height, nodeSize, columnSizes, biasSize, columns, items };
 }
 
 /** Stroke width of a weight: 0.6 px at zero, growing with |w| up to 4.5 px at |w| ≥ 3. */

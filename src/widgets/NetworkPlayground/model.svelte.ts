@@ -5,35 +5,48 @@
  * every frame, the unit maps and the network drawing about ten times a second, and the spoken
  * summary every few seconds. Every number comes from the engine (through session.ts and maps.ts).
  */
-import type { Dataset, StopReason, TrainStatus, UnitLine } from '../../engine/index.ts';
+import type { StopReason, TrainStatus, UnitLine } from '../../engine/index.ts';
 import type { LineSeries } from '../../components/charts/types.ts';
 import type { GraphItem } from './graph.ts';
 import { t } from '../../i18n/index.ts';
 import { isDone, markDone } from '../../lib/progress.ts';
 import { formatLoss, formatParam, formatPercent, formatRate } from './format.ts';
 import { classField, MapMaker, type UnitMap } from './maps.ts';
-import { baseData, buildProblem, layerSizes, trainingSpec, trainRows, type Problem } from './problem.ts';
+import { baseData, buildProblem, layerSizes, parameterCount, trainingSpec, trainRows, type PlayData, type Problem } from './problem.ts';
 import { createRunner, type Runner } from './runner.ts';
 import type { Report } from './driver.ts';
-import { Session, type Curve, type Measure, type Snapshot } from './session.ts';
+import { Session, type Curve, type Measure, type ReplayLeg, type SessionLeg, type Snapshot } from './session.ts';
 import {
   ADDED_RANGE,
   CHALLENGE_ID,
   CHALLENGE_LOSS,
   DEFAULT_STATE,
   MAX_ADDED,
+  MAX_HELD_OUT,
   MAX_LAYERS,
+  MAX_LEGS,
+  MAX_PARAMS,
+  MAX_NOISE,
+  MAX_POINTS,
+  MAX_REPLAY_EPOCHS,
+  MAX_TEST,
   MAX_UNITS,
+  MAX_VALID,
+  MIN_POINTS,
+  MIN_TEST,
   PRESETS,
   challengeSetup,
   classCount,
   cloneState,
+  countParameters,
   hiddenUnits,
   lossesFor,
   parseLearningRate,
   playgroundStateSchema,
   type AddedPoint,
+  type Leg,
   type PlayActivation,
+  type PlayInit,
   type PlayDataset,
   type PlayLoss,
   type PlaygroundState,
@@ -71,9 +84,11 @@ export class PlaygroundModel {
   dataset = $state<PlayDataset>(DEFAULT_STATE.dataset);
   noise = $state(DEFAULT_STATE.noise);
   testFraction = $state(DEFAULT_STATE.testFraction);
+  validFraction = $state(DEFAULT_STATE.validFraction);
   points = $state(DEFAULT_STATE.points);
   layers = $state.raw<number[]>([...DEFAULT_STATE.layers]);
   activation = $state<PlayActivation>(DEFAULT_STATE.activation);
+  init = $state<PlayInit>(DEFAULT_STATE.init);
   lr = $state(DEFAULT_STATE.lr);
   batchSize = $state(DEFAULT_STATE.batchSize);
   optimizer = $state<OptimizerKind>(DEFAULT_STATE.optimizer);
@@ -100,8 +115,15 @@ export class PlaygroundModel {
   status = $state<TrainStatus>('ready');
   stop = $state.raw<StopReason | null>(null);
   train = $state.raw<Measure>({ loss: NaN, accuracy: NaN });
+  valid = $state.raw<Measure | null>(null);
   test = $state.raw<Measure | null>(null);
-  curve = $state.raw<Curve>({ epoch: [], train: [], test: [] });
+  curve = $state.raw<Curve>({ epoch: [], train: [], valid: [], test: [] });
+  /** While a shared run is replayed: the epoch it is heading for; else null. */
+  replayTarget = $state<number | null>(null);
+  /** What the last Copy link could not carry (a run too long, or points cleared while training), or null. */
+  shareNote = $state<string | null>(null);
+  /** The state just before the last "Reset all settings", while it can still be undone. */
+  undoState = $state.raw<PlaygroundState | null>(null);
   /** The decision map (P(class 1) per cell; class-major probabilities with three classes). */
   region = $state.raw<Float64Array>(new Float64Array(0));
   /** With three classes: the winning class and its confidence per cell. */
@@ -116,7 +138,7 @@ export class PlaygroundModel {
   error = $state<string | null>(null);
   /** Whether the challenge has been met in this browser (now or before). */
   challengeDone = $state(false);
-  data = $state.raw<Dataset>(baseData(DEFAULT_STATE));
+  data = $state.raw<PlayData>(baseData(DEFAULT_STATE));
   /** Where training runs: in a worker, on the main thread, or nowhere yet (before mounting). */
   mode = $state<'worker' | 'main' | 'none'>('none');
   reducedMotion = false;
@@ -132,7 +154,15 @@ export class PlaygroundModel {
   private lastUnits = -Infinity;
   private lastSummary = -Infinity;
   private lastRegion = -Infinity;
-  private latestCurve: Curve = { epoch: [], train: [], test: [] };
+  private latestCurve: Curve = { epoch: [], train: [], valid: [], test: [] };
+  /** The finished stretches of the run (from the latest report), for share links. */
+  private legs: SessionLeg[] = [];
+  /** Set when added points were removed after training began: the run's stretches no longer fit the points a link carries. */
+  private pointsRewritten = false;
+  /** A replay waiting for the runner (a link opened before the widget mounted). */
+  private plan: { legs: ReplayLeg[]; target: number } | null = null;
+  /** The run version at which the last reset happened (undo is offered until the next new run). */
+  private undoVersion = -1;
 
   constructor(initial: Partial<PlaygroundState> = {}) {
     const parsed = playgroundStateSchema.safeParse({ ...DEFAULT_STATE, ...initial });
@@ -157,6 +187,41 @@ export class PlaygroundModel {
     return hiddenUnits(this.layers);
   }
 
+  /** Weights and biases of the network: Σ (inputs × outputs + outputs) over its layers. */
+  get parameterCount(): number {
+    return parameterCount(this.sizes);
+  }
+
+  /** Whether hidden layer `index` can take one more unit (within 64 units and 1000 parameters). */
+  canAddUnit(index: number): boolean {
+    const n = this.layers[index];
+    return n !== undefined && n < MAX_UNITS && countParameters(this.dataset, this.layers.map((u, i) => (i === index ? u + 1 : u))) <= MAX_PARAMS;
+  }
+
+  /** Whether another hidden layer fits (within 6 layers and 1000 parameters). */
+  get canAddLayer(): boolean {
+    return this.layers.length < MAX_LAYERS && countParameters(this.dataset, [...this.layers, this.layers[this.layers.length - 1] ?? 2]) <= MAX_PARAMS;
+  }
+
+  /** Progress of a replay, 0–1, or null. */
+  get progress(): number | null {
+    return this.replayTarget === null || this.replayTarget === 0 ? null : Math.min(1, this.epoch / this.replayTarget);
+  }
+
+  /** Whether "Undo reset" is offered: after a reset, until another new run starts. */
+  get canUndo(): boolean {
+    return this.undoState !== null && this.undoVersion === this.version;
+  }
+
+  /** The largest test share the sliders allow with the current validation share, and the other way round. */
+  get maxTest(): number {
+    return Math.round(Math.min(MAX_TEST, MAX_HELD_OUT - this.validFraction) * 10) / 10;
+  }
+
+  get maxValid(): number {
+    return Math.round(Math.min(MAX_VALID, MAX_HELD_OUT - this.testFraction) * 10) / 10;
+  }
+
   get lossChoices(): PlayLoss[] {
     return lossesFor(this.dataset);
   }
@@ -171,6 +236,10 @@ export class PlaygroundModel {
 
   get testCount(): number {
     return this.data.test.x.length;
+  }
+
+  get validCount(): number {
+    return this.data.valid.x.length;
   }
 
   /** The points over the decision map: training points, added points, and test points when shown. */
@@ -197,6 +266,9 @@ export class PlaygroundModel {
     const series: LineSeries[] = [
       { label: t('playground.chart.train'), points: c.epoch.map((x, i) => ({ x, y: c.train[i] })), color: '--nn-series-1' },
     ];
+    if (c.valid.length === c.epoch.length && c.valid.length > 0) {
+      series.push({ label: t('playground.chart.valid'), points: c.epoch.map((x, i) => ({ x, y: c.valid[i] })), color: '--nn-series-3', dashed: true });
+    }
     if (c.test.length === c.epoch.length && c.test.length > 0) {
       series.push({ label: t('playground.chart.test'), points: c.epoch.map((x, i) => ({ x, y: c.test[i] })), color: '--nn-series-2', dashed: true });
     }
@@ -211,7 +283,7 @@ export class PlaygroundModel {
   /** The chart's loss axis while a run is young: the data's span with room around it (a log axis needs it); then automatic. */
   get chartYRange(): [number, number] | undefined {
     if (this.chartRange === undefined) return undefined;
-    const values = [...this.curve.train, ...this.curve.test].filter((v) => v > 0 && Number.isFinite(v));
+    const values = [...this.curve.train, ...this.curve.valid, ...this.curve.test].filter((v) => v > 0 && Number.isFinite(v));
     if (values.length === 0) return undefined;
     return [Math.min(...values) / 2, Math.max(...values) * 2];
   }
@@ -244,7 +316,15 @@ export class PlaygroundModel {
   get divergence(): { what: string; why: string; tries: string[] } | null {
     if (this.status !== 'diverged' || !this.stop) return null;
     const s = this.stop;
-    const params = { step: s.step, epoch: this.epoch, value: formatLoss(s.value), lr: formatRate(this.lr) };
+    // The numbers the stats and the chart show: every loss measured on the whole training set.
+    const grew = s.code === 'loss-grew';
+    const params = {
+      step: s.step,
+      epoch: grew ? this.epoch : this.epoch + 1,
+      value: formatLoss(grew ? this.train.loss : s.value),
+      start: formatLoss(this.curve.train[0]),
+      lr: formatRate(this.lr),
+    };
     const what =
       s.code === 'loss-not-finite'
         ? t('playground.diverged.notFinite', params)
@@ -274,46 +354,81 @@ export class PlaygroundModel {
     };
   }
 
+  // ---- every change is checked against the schema that reads links ----
+
+  /**
+   * Whether the state with `patch` applied passes the share-link schema; if not, nothing changes
+   * and the notice says so. Every setter goes through here, so the model can never hold (or
+   * share) a state its own links would refuse, whatever a caller passes.
+   */
+  accepts(patch: Partial<PlaygroundState>): boolean {
+    const result = playgroundStateSchema.safeParse({ ...this.settings(), ...patch });
+    if (result.success) return true;
+    const issue = result.error.issues[0];
+    this.notice = t('playground.refused', { field: issue?.path.map(String).join('.') || 'state', message: issue?.message ?? '' });
+    return false;
+  }
+
   // ---- settings that rebuild the run (new data or a new network) ----
 
   setDataset(name: PlayDataset): void {
     if (name === this.dataset) return;
+    const loss = lossesFor(name).includes(this.loss) ? this.loss : lossesFor(name)[0];
+    const classes = classCount(name);
+    const added = this.added.filter((p) => p[2] < classes);
+    if (!this.accepts({ dataset: name, loss, added })) return;
     this.dataset = name;
-    if (!this.lossChoices.includes(this.loss)) this.loss = this.lossChoices[0];
-    const classes = this.classes;
-    this.added = this.added.filter((p) => p[2] < classes);
+    this.loss = loss;
+    this.added = added;
     if (this.addClass >= classes) this.addClass = -1;
     this.rebuild();
   }
 
   setNoise(noise: number): void {
-    const value = clampStep(noise, 0, 0.5, 0.05);
-    if (value === null || value === this.noise) return;
+    const value = clampStep(noise, 0, MAX_NOISE, 0.05);
+    if (value === null || value === this.noise || !this.accepts({ noise: value })) return;
     this.noise = value;
     this.rebuild();
   }
 
+  /** The test share, 0.1 to 0.9 less the validation share. */
   setTestFraction(fraction: number): void {
-    const value = clampStep(fraction, 0.1, 0.9, 0.1);
-    if (value === null || value === this.testFraction) return;
+    const value = clampStep(fraction, MIN_TEST, this.maxTest, 0.1);
+    if (value === null || value === this.testFraction || !this.accepts({ testFraction: value })) return;
     this.testFraction = value;
     this.rebuild();
   }
 
+  /** The validation share, 0 (none) to 0.4, with at least 10% of the points left to train on. */
+  setValidFraction(fraction: number): void {
+    const value = clampStep(fraction, 0, this.maxValid, 0.1);
+    if (value === null || value === this.validFraction || !this.accepts({ validFraction: value })) return;
+    this.validFraction = value;
+    this.rebuild();
+  }
+
   setPoints(points: number): void {
-    const value = clampStep(points, 20, 1000, 1);
-    if (value === null || value === this.points) return;
+    const value = clampStep(points, MIN_POINTS, MAX_POINTS, 1);
+    if (value === null || value === this.points || !this.accepts({ points: value })) return;
     this.points = value;
     this.rebuild();
   }
 
   setActivation(name: PlayActivation): void {
-    if (name === this.activation) return;
+    if (name === this.activation || !this.accepts({ activation: name })) return;
     this.activation = name;
     this.rebuild();
   }
 
+  /** The initialisation: 'xavier' (Glorot), 'he', or 'uniform' (torch's nn.Linear default). */
+  setInit(name: PlayInit): void {
+    if (name === this.init || !this.accepts({ init: name })) return;
+    this.init = name;
+    this.rebuild();
+  }
+
   setSeed(seed: number): void {
+    if (!this.accepts({ seed })) return;
     this.seed = seed;
     this.rebuild();
   }
@@ -321,23 +436,34 @@ export class PlaygroundModel {
   /** Adds a hidden layer (a copy of the last one's width, or 2 units) at the end. */
   addLayer(): void {
     if (this.layers.length >= MAX_LAYERS) return;
-    this.layers = [...this.layers, this.layers[this.layers.length - 1] ?? 2];
-    this.rebuild();
+    this.setLayers([...this.layers, this.layers[this.layers.length - 1] ?? 2]);
   }
 
   removeLayer(): void {
     if (this.layers.length === 0) return;
-    this.layers = this.layers.slice(0, -1);
-    this.rebuild();
+    this.setLayers(this.layers.slice(0, -1));
   }
 
-  /** Adds `delta` units to hidden layer `index`, within 1–12. */
+  /** Adds `delta` units to hidden layer `index`, within 1–64. */
   changeUnits(index: number, delta: number): void {
     const current = this.layers[index];
-    if (current === undefined) return;
-    const next = Math.min(MAX_UNITS, Math.max(1, current + delta));
+    if (current === undefined || !Number.isFinite(delta)) return;
+    this.setUnits(index, current + delta);
+  }
+
+  /** Sets hidden layer `index` to `units` units (rounded, and kept within 1–64). */
+  setUnits(index: number, units: number): void {
+    const current = this.layers[index];
+    if (current === undefined || typeof units !== 'number' || !Number.isFinite(units)) return;
+    const next = Math.min(MAX_UNITS, Math.max(1, Math.round(units)));
     if (next === current) return;
-    this.layers = this.layers.map((n, i) => (i === index ? next : n));
+    this.setLayers(this.layers.map((n, i) => (i === index ? next : n)));
+  }
+
+  /** Replaces the hidden layers (e.g. [8, 8, 8], or [44] with as many parameters). */
+  setLayers(layers: number[]): void {
+    if (!Array.isArray(layers) || !this.accepts({ layers })) return;
+    this.layers = [...layers];
     this.rebuild();
   }
 
@@ -345,7 +471,7 @@ export class PlaygroundModel {
 
   /** Reads the learning-rate field; bad text keeps the old rate and says why. `live`: while typing, stay quiet. */
   setLearningRate(text: string, live = false): void {
-    const parsed = parseLearningRate(text);
+    const parsed = parseLearningRate(String(text));
     if (!parsed.ok) {
       if (live) return;
       this.lrMessage = t(parsed.reason === 'range' ? 'playground.lr.range' : parsed.reason === 'empty' ? 'playground.lr.empty' : 'playground.lr.invalid', {
@@ -361,19 +487,19 @@ export class PlaygroundModel {
   }
 
   setBatchSize(size: number): void {
-    if (!Number.isInteger(size) || size < 0 || size > 1000 || size === this.batchSize) return;
+    if (size === this.batchSize || !this.accepts({ batchSize: size })) return;
     this.batchSize = size;
     this.retrain();
   }
 
   setOptimizer(kind: OptimizerKind): void {
-    if (kind === this.optimizer) return;
+    if (kind === this.optimizer || !this.accepts({ optimizer: kind })) return;
     this.optimizer = kind;
     this.retrain();
   }
 
   setLoss(name: PlayLoss): void {
-    if (name === this.loss || !this.lossChoices.includes(name)) return;
+    if (name === this.loss || !this.accepts({ loss: name })) return;
     this.loss = name;
     this.retrain();
   }
@@ -383,6 +509,12 @@ export class PlaygroundModel {
     if (!SPEEDS.includes(speed)) return;
     this.speed = speed;
     this.runner?.send({ type: 'speed', epochsPerSecond: EPOCHS_PER_SECOND[speed] });
+  }
+
+  /** The view's switches: discretize the map, show the test points, show the first layer's lines. */
+  setView(name: 'discretize' | 'showTest' | 'showLines', on: boolean): void {
+    if (!['discretize', 'showTest', 'showLines'].includes(name) || !this.accepts({ [name]: on })) return;
+    this[name] = on;
   }
 
   // ---- added points ----
@@ -395,13 +527,16 @@ export class PlaygroundModel {
       return;
     }
     const round = (v: number) => Math.round(Math.min(ADDED_RANGE, Math.max(-ADDED_RANGE, v)) * 100) / 100;
-    this.added = [...this.added, [round(x), round(y), this.addClass as 0 | 1 | 2]];
+    const added: AddedPoint[] = [...this.added, [round(x), round(y), this.addClass as 0 | 1 | 2]];
+    if (!this.accepts({ added })) return;
+    this.added = added;
     this.notice = null;
     this.sendData();
   }
 
   clearPoints(): void {
     if (this.added.length === 0) return;
+    if (this.epoch > 0 || this.playing) this.pointsRewritten = true;
     this.added = [];
     this.notice = null;
     this.sendData();
@@ -411,19 +546,23 @@ export class PlaygroundModel {
 
   play(): void {
     if (!this.canTrain || this.playing) return;
+    this.replayTarget = null;
     this.playing = true;
     this.control({ type: 'play' });
-    this.say(true);
+    this.say();
   }
 
+  /** Pauses training, or stops a replay where it has got to. */
   pause(): void {
-    if (!this.playing) return;
+    if (!this.playing && this.replayTarget === null) return;
     this.playing = false;
+    this.replayTarget = null;
     this.control({ type: 'pause' });
   }
 
+  /** Play, or Pause while training or replaying (the button's label follows). */
   toggle(): void {
-    if (this.playing) this.pause();
+    if (this.playing || this.replayTarget !== null) this.pause();
     else this.play();
   }
 
@@ -431,18 +570,33 @@ export class PlaygroundModel {
   stepEpoch(): void {
     if (!this.canTrain) return;
     this.playing = false;
+    this.replayTarget = null;
     this.control({ type: 'step', epochs: 1 });
   }
 
-  /** Starts again from the first weights with the same settings (epoch 0). */
+  /** Restart training: the first weights again (epoch 0), with every setting, the data and the added points kept. */
   restart(): void {
     this.rebuild();
   }
 
-  /** Back to the first view: the default settings (with `seed`, if given). */
+  /**
+   * Reset all settings: back to the first view (the default settings, data and seed, no added
+   * points; with `seed`, if given). The state before is kept, so `undoReset()` can bring it back.
+   */
   reset(seed?: number): void {
+    const before = this.toState();
     this.applyState({ ...cloneState(DEFAULT_STATE), ...(seed === undefined ? {} : { seed }) });
     this.addClass = -1;
+    this.undoState = before;
+    this.undoVersion = this.version;
+  }
+
+  /** Brings back the settings, data, points and training from before the last reset (the training is replayed). */
+  undoReset(): void {
+    const state = this.undoState;
+    if (!state || !this.canUndo) return;
+    this.undoState = null;
+    this.fromState(state);
   }
 
   applyPreset(name: PresetName): void {
@@ -452,15 +606,49 @@ export class PlaygroundModel {
     this.applyState({ ...cloneState(preset as PlaygroundState), speed: this.speed, discretize: this.discretize, showTest: this.showTest });
   }
 
-  /** The shareable state. */
+  /** The shareable state: every setting, and the training so far (epochs, and earlier stretches if the settings changed on the way). */
   toState(): PlaygroundState {
+    return { ...this.settings(), ...this.trainingSoFar() };
+  }
+
+  /** The state a link carries (`toState`), noting in `shareNote` what it could not carry. */
+  shareState(): PlaygroundState {
+    const state = this.toState();
+    const trained = this.status === 'diverged' ? this.epoch + 1 : this.epoch;
+    if (trained > MAX_REPLAY_EPOCHS) this.shareNote = t('playground.link.capped', { max: MAX_REPLAY_EPOCHS, epochs: this.epoch });
+    else if (this.epoch > 0 && state.legs.length === 0 && this.legs.length > 0) this.shareNote = t('playground.link.approximate', { epochs: this.epoch });
+    else this.shareNote = null;
+    return state;
+  }
+
+  /** Restores a state; throws (so a link's notice appears) when the schema refuses it. Trained epochs are replayed in the background. */
+  fromState(state: PlaygroundState): void {
+    const parsed = playgroundStateSchema.safeParse(state);
+    if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'invalid state');
+    const s = parsed.data;
+    this.assign(s);
+    const classes = classCount(s.dataset);
+    const data = baseData(s);
+    const legs: ReplayLeg[] = s.legs.map(([until, lr, optimizer, batchSize, loss, added]) => ({
+      until,
+      training: trainingSpec({ ...s, lr, optimizer, batchSize, loss }),
+      train: trainRows(data, s.added.slice(0, added), classes),
+    }));
+    this.plan = s.epochs > 0 ? { legs, target: s.epochs } : null;
+    this.rebuild();
+  }
+
+  /** The settings alone (what a preset or a reset sets), without the training. */
+  private settings(): PlaygroundState {
     return {
       dataset: this.dataset,
       noise: this.noise,
       testFraction: this.testFraction,
+      validFraction: this.validFraction,
       points: this.points,
       layers: [...this.layers],
       activation: this.activation,
+      init: this.init,
       lr: this.lr,
       batchSize: this.batchSize,
       optimizer: this.optimizer,
@@ -471,23 +659,37 @@ export class PlaygroundModel {
       showLines: this.showLines,
       speed: this.speed,
       added: this.added.map((p) => [...p] as AddedPoint),
+      epochs: 0,
+      legs: [],
     };
   }
 
-  /** Restores a state; throws (so a link's notice appears) when the schema refuses it. */
-  fromState(state: PlaygroundState): void {
-    const parsed = playgroundStateSchema.safeParse(state);
-    if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'invalid state');
-    this.applyState(parsed.data);
+  /**
+   * The epochs trained and the earlier stretches as a link carries them. A diverged run shares one
+   * epoch more, so the replay meets the same divergence. When the stretches cannot be written
+   * (too many, or added points removed after training began), only the epochs go: the replay
+   * then trains them with the current settings, close to the run but not the same.
+   */
+  private trainingSoFar(): { epochs: number; legs: Leg[] } {
+    const epochs = Math.min(MAX_REPLAY_EPOCHS, this.status === 'diverged' ? this.epoch + 1 : this.epoch);
+    const base = this.data.train.x.length;
+    const legs: Leg[] = this.legs
+      .filter((l) => l.until <= epochs)
+      .map((l): Leg => [l.until, l.training.optimizer.lr ?? this.lr, l.training.optimizer.kind, l.training.batchSize, l.training.loss as PlayLoss, l.trainCount - base]);
+    const fits = !this.pointsRewritten && legs.length <= MAX_LEGS && legs.every((l) => l[5] >= 0 && l[5] <= this.added.length && lossesFor(this.dataset).includes(l[4]));
+    return { epochs, legs: fits ? legs : [] };
   }
 
-  /** The loss curve as CSV, with the settings in a trailing comment. */
+  /** The loss curves as CSV (every loss on the whole set, with the weights after the epoch), with the settings in a trailing comment. */
   csv(): string {
     const c = this.latestCurve;
-    const lines = ['epoch,train_loss,test_loss'];
-    c.epoch.forEach((e, i) => lines.push(`${e},${c.train[i]},${c.test[i] ?? ''}`));
+    const lines = ['epoch,train_loss,valid_loss,test_loss'];
+    c.epoch.forEach((e, i) => lines.push(`${e},${c.train[i]},${c.valid[i] ?? ''},${c.test[i] ?? ''}`));
     lines.push('');
-    lines.push(`# ${this.architecture} ${this.activation} on ${this.dataset} (noise ${this.noise}, ${this.points} points, test share ${this.testFraction}), ${this.optimizer} lr ${this.lr}, batch ${this.batchSize || 'all'}, loss ${this.loss}, seed ${this.seed}`);
+    lines.push(
+      `# ${this.architecture} (${this.parameterCount} parameters, ${this.init} init) ${this.activation} on ${this.dataset} (noise ${this.noise}, ${this.points} points, ` +
+        `validation share ${this.validFraction}, test share ${this.testFraction}), ${this.optimizer} lr ${this.lr}, batch ${this.batchSize || 'all'}, loss ${this.loss}, seed ${this.seed}`,
+    );
     return lines.join('\n');
   }
 
@@ -503,7 +705,7 @@ export class PlaygroundModel {
     this.runner = createRunner((report) => this.receive(report), options.worker ?? true);
     this.mode = this.runner.mode;
     this.runner.send({ type: 'speed', epochsPerSecond: EPOCHS_PER_SECOND[this.speed] });
-    this.controlSeq = this.runner.send({ type: 'reset', version: this.version, problem: this.problem });
+    this.startRun();
     const onVisibility = () => {
       if (document.hidden) this.pause();
     };
@@ -531,7 +733,8 @@ export class PlaygroundModel {
     if (report.type === 'error') {
       this.error = t('playground.error', { message: report.message });
       this.playing = false;
-      this.say(true);
+      this.replayTarget = null;
+      this.say();
       return;
     }
     this.pending = report;
@@ -544,8 +747,11 @@ export class PlaygroundModel {
     const report = this.pending;
     if (!report) return;
     const current = report.seq >= this.controlSeq;
-    if (current && !report.running) this.playing = false;
-    const running = this.playing;
+    if (current) {
+      if (!report.running) this.playing = false;
+      if (report.replaying === null) this.replayTarget = null;
+    }
+    const running = this.playing || this.replayTarget !== null;
     // While training, pictures change at most 30 times a second (a few times with reduced motion).
     const every = this.reducedMotion ? CALM_EVERY : FRAME_EVERY;
     if (running && !force && now - this.lastRegion < every - 2) {
@@ -559,7 +765,7 @@ export class PlaygroundModel {
     const chart = all || now - this.lastChart >= CHART_EVERY;
     const units = all || (!chart && now - this.lastUnits >= UNITS_EVERY);
     this.applySnapshot(report.snapshot, chart, units, !all);
-    if (all || now - this.lastSummary >= SUMMARY_EVERY) this.say(false);
+    if (all || now - this.lastSummary >= SUMMARY_EVERY) this.say();
   }
 
   private applySnapshot(s: Snapshot, chart: boolean, units: boolean, split = false): void {
@@ -568,8 +774,10 @@ export class PlaygroundModel {
     this.status = s.status;
     this.stop = s.stop;
     this.train = s.train;
+    this.valid = s.valid;
     this.test = s.test;
     this.latestCurve = s.curve;
+    this.legs = s.legs;
     this.maps.setParams(s.params);
     this.paint(chart, units, split);
     if (this.challenge.met && !this.challengeDone) {
@@ -609,32 +817,42 @@ export class PlaygroundModel {
     setTimeout(work, 0);
   }
 
-  /** Updates the spoken summary; `now` marks it fresh even while training. */
-  private say(now: boolean): void {
+  /**
+   * Updates the spoken summary (the frame's polite status line). While training runs it names
+   * no numbers, which would be stale by the time they are read; the counters beside the buttons
+   * show them. Paused or stopped, it gives the numbers of the latest state.
+   */
+  private say(): void {
     this.lastSummary = performance.now();
-    if (now && this.playing) {
-      this.summary = t('playground.summary.started', { arch: this.architecture, dataset: t(`playground.dataset.${this.dataset}`) });
-      return;
-    }
+    const names = { arch: this.architecture, dataset: t(`playground.dataset.${this.dataset}`) };
     if (this.error) {
       this.summary = this.error;
       return;
     }
+    if (this.replayTarget !== null) {
+      this.summary = t('playground.summary.replay', { ...names, target: this.replayTarget });
+      return;
+    }
+    if (this.playing) {
+      this.summary = t('playground.summary.started', names);
+      return;
+    }
     const p = {
+      ...names,
       epoch: this.epoch,
       train: formatLoss(this.train.loss),
+      valid: formatLoss(this.valid?.loss),
       test: formatLoss(this.test?.loss),
       acc: formatPercent(this.test?.accuracy ?? this.train.accuracy),
-      arch: this.architecture,
-      dataset: t(`playground.dataset.${this.dataset}`),
       trainCount: this.trainCount,
+      validCount: this.validCount,
       testCount: this.testCount,
     };
+    const validPart = this.valid ? t('playground.summary.valid', p) : '';
     if (this.status === 'diverged') this.summary = t('playground.summary.diverged', p);
     else if (this.status === 'converged') this.summary = t('playground.summary.converged', p);
-    else if (this.epoch === 0 && !this.playing) this.summary = t('playground.summary.ready', p);
-    else if (this.playing) this.summary = t('playground.summary.training', p);
-    else this.summary = t('playground.summary.paused', p);
+    else if (this.epoch === 0) this.summary = t(this.valid ? 'playground.summary.readyValid' : 'playground.summary.ready', p);
+    else this.summary = t('playground.summary.paused', { ...p, valid: validPart });
   }
 
   /** Posts a command that decides whether training runs; later reports are trusted about it. */
@@ -644,6 +862,7 @@ export class PlaygroundModel {
 
   private applyState(state: PlaygroundState): void {
     this.assign(state);
+    this.plan = null;
     this.rebuild();
   }
 
@@ -651,9 +870,11 @@ export class PlaygroundModel {
     this.dataset = state.dataset;
     this.noise = state.noise;
     this.testFraction = state.testFraction;
+    this.validFraction = state.validFraction ?? 0;
     this.points = state.points;
     this.layers = [...state.layers];
     this.activation = state.activation;
+    this.init = state.init ?? 'xavier';
     this.lr = state.lr;
     this.lrDraft = formatRate(state.lr);
     this.lrMessage = null;
@@ -664,18 +885,22 @@ export class PlaygroundModel {
     this.discretize = state.discretize;
     this.showTest = state.showTest;
     this.showLines = state.showLines;
-    this.setSpeed(state.speed);
+    this.speed = state.speed;
+    this.runner?.send({ type: 'speed', epochsPerSecond: EPOCHS_PER_SECOND[state.speed] });
     this.added = state.added.map((p) => [...p] as AddedPoint);
     if (this.addClass >= classCount(state.dataset)) this.addClass = -1;
     this.notice = null;
   }
 
-  /** A new run: new data and network from the settings, epoch 0; keeps playing if it was. */
+  /** A new run: new data and network from the settings, epoch 0 (then a replay, if one is planned); keeps playing if it was. */
   private rebuild(): void {
-    const wasPlaying = this.playing;
+    const wasPlaying = this.playing && this.plan === null;
     this.version++;
     this.error = null;
-    const state = this.toState();
+    this.legs = [];
+    this.pointsRewritten = false;
+    this.shareNote = null;
+    const state = this.settings();
     this.data = baseData(state);
     this.problem = buildProblem(state, this.data);
     this.maps = new MapMaker(this.problem.sizes, this.problem.hidden, this.problem.output, this.data.extent);
@@ -684,11 +909,26 @@ export class PlaygroundModel {
     this.pending = null;
     this.applySnapshot(first, true, true);
     this.playing = false;
+    this.replayTarget = this.plan ? this.plan.target : null;
     if (this.runner) {
-      this.controlSeq = this.runner.send({ type: 'reset', version: this.version, problem: this.problem });
+      this.startRun();
       if (wasPlaying) this.play();
     }
-    if (!wasPlaying) this.say(false);
+    if (!wasPlaying) this.say();
+  }
+
+  /** Tells the runner about the new run: a fresh session, or the planned replay. */
+  private startRun(): void {
+    if (!this.runner) return;
+    const plan = this.plan;
+    this.plan = null;
+    if (plan) {
+      this.replayTarget = plan.target;
+      this.controlSeq = this.runner.send({ type: 'replay', version: this.version, problem: this.problem, legs: plan.legs, target: plan.target });
+      this.say();
+    } else {
+      this.controlSeq = this.runner.send({ type: 'reset', version: this.version, problem: this.problem });
+    }
   }
 
   /** Other training settings: continue from the current weights, unless the run diverged (then start over). */
@@ -697,7 +937,8 @@ export class PlaygroundModel {
       this.rebuild();
       return;
     }
-    this.problem = { ...this.problem, training: trainingSpec(this.toState()) };
+    this.replayTarget = null;
+    this.problem = { ...this.problem, training: trainingSpec(this.settings()) };
     this.runner?.send({ type: 'retrain', training: this.problem.training });
   }
 
@@ -706,6 +947,7 @@ export class PlaygroundModel {
       this.rebuild();
       return;
     }
+    this.replayTarget = null;
     const train = trainRows(this.data, this.added, this.classes);
     this.problem = { ...this.problem, train };
     this.runner?.send({ type: 'data', train });

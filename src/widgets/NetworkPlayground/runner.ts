@@ -79,10 +79,10 @@ export function createRunner(onReport: (report: Report) => void, preferWorker = 
     send(command) {
       if (disposed) return seq;
       const envelope = { seq: ++seq, command };
-      if (command.type === 'reset') log = [...log.filter((e) => e.command.type === 'speed').slice(-1), envelope];
+      if (command.type === 'reset' || command.type === 'replay') log = [...log.filter((e) => e.command.type === 'speed').slice(-1), envelope];
       else if (command.type === 'retrain' || command.type === 'data' || command.type === 'speed') log.push(envelope);
       if (command.type === 'play') playing = true;
-      else if (command.type === 'pause' || command.type === 'step' || command.type === 'reset') playing = false;
+      else if (command.type === 'pause' || command.type === 'step' || command.type === 'reset' || command.type === 'replay') playing = false;
       if (worker) worker.postMessage(envelope);
       else driver?.handle(envelope);
       return envelope.seq;

@@ -1,11 +1,13 @@
 /**
  * Everything a reader can set in the network playground, as one plain object: the data, the
- * network, the training and the view. Its Zod schema carries every cap (at most 6 hidden layers of
- * 1–12 units, learning rates up to 1e6, at most 100 added points), so a shared link can never set
- * what the controls cannot. No runes here: the schema and the presets are tested in plain TypeScript.
+ * network, the training, the view, and how far the run has trained. Its Zod schema carries every
+ * cap (at most 6 hidden layers of 1–64 units, learning rates up to 1e6, at most 100 added points,
+ * at most 20000 epochs replayed), so a shared link can never set what the controls cannot; the
+ * model checks every change against the same schema. No runes here: the schema and the presets
+ * are tested in plain TypeScript.
  */
 import { z } from 'zod';
-import { optimizerKinds, type ActivationName, type OptimizerKind } from '../../engine/index.ts';
+import { optimizerKinds, type ActivationName, type InitName, type OptimizerKind } from '../../engine/index.ts';
 
 /** Datasets offered, in the order of the picker; `blobs3` is the three-class one (softmax output). */
 export const DATASETS = ['xor', 'circle', 'spirals', 'blobs', 'linear', 'blobs3'] as const;
@@ -21,6 +23,14 @@ export type PlayLoss = (typeof LOSSES)[number];
 
 export const OPTIMIZERS: readonly OptimizerKind[] = optimizerKinds;
 
+/**
+ * Weight initialisations offered (the engine's names): Glorot (Xavier) uniform with zero biases,
+ * He (Kaiming) normal with zero biases, and torch's nn.Linear default, U(−1/√fan_in, 1/√fan_in)
+ * for weights and biases alike.
+ */
+export const INITS = ['xavier', 'he', 'uniform'] as const satisfies readonly InitName[];
+export type PlayInit = (typeof INITS)[number];
+
 /** How fast Play trains: a few epochs a second to watch each one, sixty, or as fast as the machine allows. */
 export const SPEEDS = ['slow', 'normal', 'fast'] as const;
 export type PlaySpeed = (typeof SPEEDS)[number];
@@ -28,13 +38,26 @@ export const EPOCHS_PER_SECOND: Record<PlaySpeed, number> = { slow: 5, normal: 6
 
 /** The caps, shared by the controls and the schema. */
 export const MAX_LAYERS = 6;
-export const MAX_UNITS = 12;
+/** 64 units in one layer reach the parameter count of every deeper network the presets offer (2-44-1 has as many as 2-8-8-8-1: 177). */
+export const MAX_UNITS = 64;
+/**
+ * Most weights and biases in all: the drawing shows every one of them and every unit's map, and
+ * past about this many it can no longer redraw within a frame. Six layers of 12 (829) and one
+ * layer of 64 (257) fit; two layers of 64 (4417) do not.
+ */
+export const MAX_PARAMS = 1000;
 export const MAX_ADDED = 100;
 export const MIN_LR = 1e-6;
 export const MAX_LR = 1e6;
 export const MAX_NOISE = 0.5;
 export const MIN_TEST = 0.1;
 export const MAX_TEST = 0.9;
+/** The validation share: 0 (none) up to 0.4; test and validation together leave at least 10% to train on. */
+export const MAX_VALID = 0.4;
+export const MAX_HELD_OUT = 0.9;
+/** Most epochs a link replays, and most changes of training settings within one run it can carry. */
+export const MAX_REPLAY_EPOCHS = 20_000;
+export const MAX_LEGS = 20;
 export const MIN_POINTS = 20;
 export const MAX_POINTS = 1000;
 export const MAX_BATCH = 1000;
@@ -65,15 +88,33 @@ const coordinate = z.number().min(-ADDED_RANGE).max(ADDED_RANGE);
 /** A point the reader added: [x, y, class]. Tuples keep share links short. */
 export type AddedPoint = [number, number, 0 | 1 | 2];
 
-/** The playground's whole state, as carried by a share link. */
-export const playgroundStateSchema = z
-  .strictObject({
+/**
+ * One stretch of a run trained with earlier training settings: trained up to epoch `until` with
+ * this learning rate, optimizer, batch size and loss, on the first `added` added points. A run whose
+ * settings changed while it trained is replayed stretch by stretch, so a link reproduces it exactly.
+ */
+export const legSchema = z.tuple([
+  z.number().int().min(1).max(MAX_REPLAY_EPOCHS),
+  z.number().min(MIN_LR).max(MAX_LR),
+  z.enum(optimizerKinds),
+  z.number().int().min(0).max(MAX_BATCH),
+  z.enum(LOSSES),
+  z.number().int().min(0).max(MAX_ADDED),
+]);
+export type Leg = z.infer<typeof legSchema>;
+
+/** The fields of the state, each with its own check; see `playgroundStateSchema` for the checks across fields. */
+export const playgroundFields = {
     dataset: z.enum(DATASETS),
     noise: z.number().min(0).max(MAX_NOISE),
     testFraction: z.number().min(MIN_TEST).max(MAX_TEST),
+    /** Share of all points held out for validation (absent in older links: none). */
+    validFraction: z.number().min(0).max(MAX_VALID).default(0),
     points: z.number().int().min(MIN_POINTS).max(MAX_POINTS),
     layers: z.array(z.number().int().min(1).max(MAX_UNITS)).max(MAX_LAYERS),
     activation: z.enum(ACTIVATIONS),
+    /** Initialisation scheme (absent in older links: Glorot). */
+    init: z.enum(INITS).default('xavier'),
     lr: z.number().min(MIN_LR).max(MAX_LR),
     batchSize: z.number().int().min(0).max(MAX_BATCH),
     optimizer: z.enum(optimizerKinds),
@@ -84,7 +125,15 @@ export const playgroundStateSchema = z
     showLines: z.boolean(),
     speed: z.enum(SPEEDS),
     added: z.array(z.tuple([coordinate, coordinate, label])).max(MAX_ADDED),
-  })
+    /** Epochs trained when the link was made; opening it replays them (absent in older links: 0). */
+    epochs: z.number().int().min(0).max(MAX_REPLAY_EPOCHS).default(0),
+    /** Earlier stretches of the run, oldest first, when its training settings changed on the way. */
+    legs: z.array(legSchema).max(MAX_LEGS).default(() => []),
+};
+
+/** The playground's whole state, as carried by a share link. */
+export const playgroundStateSchema = z
+  .strictObject(playgroundFields)
   .superRefine((state, ctx) => {
     if (!lossesFor(state.dataset).includes(state.loss)) {
       ctx.addIssue({ code: 'custom', path: ['loss'], message: `loss ${state.loss} does not fit dataset ${state.dataset}` });
@@ -92,6 +141,26 @@ export const playgroundStateSchema = z
     if (state.added.some((p) => p[2] >= classCount(state.dataset))) {
       ctx.addIssue({ code: 'custom', path: ['added'], message: `an added point has a class dataset ${state.dataset} does not have` });
     }
+    const params = countParameters(state.dataset, state.layers);
+    if (params > MAX_PARAMS) {
+      ctx.addIssue({ code: 'custom', path: ['layers'], message: `a network of ${params} weights and biases is more than the ${MAX_PARAMS} the playground can draw` });
+    }
+    if (state.testFraction + state.validFraction > MAX_HELD_OUT + 1e-9) {
+      ctx.addIssue({ code: 'custom', path: ['validFraction'], message: 'test and validation shares leave less than 10% to train on' });
+    }
+    let previous = 0;
+    state.legs.forEach((leg, i) => {
+      if (leg[0] <= previous || leg[0] > state.epochs) {
+        ctx.addIssue({ code: 'custom', path: ['legs', i], message: 'each stretch must end after the one before and by the last epoch' });
+      }
+      if (!lossesFor(state.dataset).includes(leg[4])) {
+        ctx.addIssue({ code: 'custom', path: ['legs', i], message: `loss ${leg[4]} does not fit dataset ${state.dataset}` });
+      }
+      if (leg[5] > state.added.length) {
+        ctx.addIssue({ code: 'custom', path: ['legs', i], message: 'a stretch uses more added points than the link has' });
+      }
+      previous = leg[0];
+    });
   });
 
 export type PlaygroundState = z.infer<typeof playgroundStateSchema>;
@@ -101,9 +170,11 @@ export const DEFAULT_STATE: PlaygroundState = {
   dataset: 'circle',
   noise: 0.05,
   testFraction: 0.3,
+  validFraction: 0,
   points: 200,
   layers: [4, 2],
   activation: 'tanh',
+  init: 'xavier',
   lr: 0.3,
   batchSize: 10,
   optimizer: 'sgd',
@@ -114,6 +185,8 @@ export const DEFAULT_STATE: PlaygroundState = {
   showLines: false,
   speed: 'normal',
   added: [],
+  epochs: 0,
+  legs: [],
 };
 
 /** Named starting points: the XOR solution with two hidden units, and a few to explore. */
@@ -130,6 +203,14 @@ export const PRESETS = {
 
 export type PresetName = keyof typeof PRESETS;
 export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
+
+/** Weights and biases of the network a dataset and hidden layers make: Σ (inputs × outputs + outputs), 2 inputs, 1 output (3 with three classes). */
+export function countParameters(dataset: PlayDataset, layers: readonly number[]): number {
+  const sizes = [2, ...layers, classCount(dataset) === 3 ? 3 : 1];
+  let n = 0;
+  for (let l = 0; l + 1 < sizes.length; l++) n += sizes[l] * sizes[l + 1] + sizes[l + 1];
+  return n;
+}
 
 /** The total number of hidden units. */
 export function hiddenUnits(layers: readonly number[]): number {
@@ -151,7 +232,7 @@ export function parseLearningRate(raw: string): LrParse {
 
 /** A copy of a state (arrays copied too), so the model never shares arrays with a preset. */
 export function cloneState(state: PlaygroundState): PlaygroundState {
-  return { ...state, layers: [...state.layers], added: state.added.map((p) => [...p] as AddedPoint) };
+  return { ...state, layers: [...state.layers], added: state.added.map((p) => [...p] as AddedPoint), legs: state.legs.map((l) => [...l] as Leg) };
 }
 
 /** Whether the state meets the lesson's challenge conditions apart from the loss value itself. */

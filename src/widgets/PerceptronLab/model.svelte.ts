@@ -38,8 +38,10 @@ export const PARAM_MIN = -3;
 export const PARAM_MAX = 3;
 /** Slider step; typed values are rounded to 0.01. */
 export const PARAM_STEP = 0.05;
-/** Learning rates offered. */
+/** The learning rates the lab offers: its menu and its share links both take exactly these. */
 export const LEARNING_RATES = [0.05, 0.1, 0.25, 0.5, 1] as const;
+/** One of LEARNING_RATES. */
+export type LearningRate = (typeof LEARNING_RATES)[number];
 /** Training can carry weights a little past the slider range; shared links may hold up to this. */
 export const STATE_LIMIT = 10;
 
@@ -49,7 +51,7 @@ export const perceptronStateSchema = z.strictObject({
   w1: z.number().min(-STATE_LIMIT).max(STATE_LIMIT),
   w2: z.number().min(-STATE_LIMIT).max(STATE_LIMIT),
   b: z.number().min(-STATE_LIMIT).max(STATE_LIMIT),
-  lr: z.number().min(0.01).max(1),
+  lr: z.literal(LEARNING_RATES),
 });
 export type PerceptronState = z.infer<typeof perceptronStateSchema>;
 
@@ -91,7 +93,7 @@ export class PerceptronModel {
   w1 = $state(DEFAULT_STATE.w1);
   w2 = $state(DEFAULT_STATE.w2);
   b = $state(DEFAULT_STATE.b);
-  lr = $state(DEFAULT_STATE.lr);
+  lr = $state<LearningRate>(DEFAULT_STATE.lr);
   /** The training run; restarted from the current weights whenever the reader changes anything. */
   run = $state.raw<TrainingState>(startTraining(toPerceptron(DEFAULT_STATE)));
   /** The last learning-rule step, for the explanation and the highlighted sample. */
@@ -298,10 +300,11 @@ export class PerceptronModel {
     this.restartRun();
   }
 
-  /** Sets the learning rate (one of LEARNING_RATES; anything else is ignored). */
+  /** Sets the learning rate (one of LEARNING_RATES, checked by the link schema; anything else is ignored). */
   setLr(lr: number): void {
-    const match = LEARNING_RATES.find((r) => r === Number(lr));
-    if (match === undefined || match === this.lr) return;
+    const parsed = perceptronStateSchema.shape.lr.safeParse(Number(lr));
+    if (!parsed.success || parsed.data === this.lr) return;
+    const match = parsed.data;
     this.lr = match;
     this.restartRun();
   }

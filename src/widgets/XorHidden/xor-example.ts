@@ -1,7 +1,7 @@
 /**
  * The lesson's worked example: a 2-2-1 sigmoid network with hand-picked weights that computes XOR.
  * Hidden unit 1 acts as OR (it fires above the line x₁ + x₂ = 0.5), hidden unit 2 as NAND (below
- * x₁ + x₂ = 1.5), and the output as AND of the two (above h₁ + h₂ = 1.5). Every number the lesson
+ * x₁ + x₂ = 1.5), and the output as AND of the two (above a₁ + a₂ = 1.5). Every number the lesson
  * shows is computed here by the engine, and tests/widgets/xor-example.test.ts checks them.
  */
 import { createMLP, unitLines, type MLP, type UnitLine } from '../../engine/index.ts';
@@ -19,12 +19,12 @@ export const XOR_WEIGHTS = {
 export interface XorRow {
   x: [number, number];
   target: number;
-  /** Pre-activations and outputs of the two hidden units. */
+  /** Weighted sums z₁, z₂ and activations a₁ = σ(z₁), a₂ = σ(z₂) of the two hidden units. */
   z: [number, number];
-  h: [number, number];
-  /** The output unit's pre-activation and output. */
+  a: [number, number];
+  /** The output unit's weighted sum z and the prediction ŷ = σ(z). */
   zOut: number;
-  y: number;
+  yHat: number;
 }
 
 /** The network with the worked example's weights (torch's layout: W row-major, then b, per layer). */
@@ -53,9 +53,9 @@ export function xorExample(): { rows: XorRow[]; hiddenLines: UnitLine[]; outputL
       x,
       target,
       z: [hidden.z[0], hidden.z[1]] as [number, number],
-      h: [hidden.a[0], hidden.a[1]] as [number, number],
+      a: [hidden.a[0], hidden.a[1]] as [number, number],
       zOut: out.z[0],
-      y: out.a[0],
+      yHat: out.a[0],
     };
   });
   return { rows, hiddenLines: unitLines(net, 0), outputLine: unitLines(net, 1)[0] };

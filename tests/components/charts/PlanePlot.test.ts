@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { fireEvent, render } from '@testing-library/svelte';
 import PlanePlot from '../../../src/components/charts/PlanePlot.svelte';
-import { clipHalfPlane, clipLine, niceTicks } from '../../../src/components/charts/plane-geometry.ts';
+import { TOUCH_HOLD_MS, TOUCH_SLOP_PX, clipHalfPlane, clipLine, niceTicks } from '../../../src/components/charts/plane-geometry.ts';
 
 const VIEW = { xMin: -0.5, xMax: 1.5, yMin: -0.5, yMax: 1.5 };
 
@@ -128,5 +128,81 @@ describe('PlanePlot component', () => {
     expect(mx).toBeCloseTo(-0.5, 12);
     expect(my).toBeCloseTo(1.5, 12);
     expect(onpointer.mock.calls[2][2]).toBe('up');
+  });
+
+  describe('touch: a swipe scrolls, a tap acts, a hold drags', () => {
+    /** Dispatches a touch event with one finger at (x, y); returns whether it was cancelled. */
+    function touch(el: Element, type: 'touchstart' | 'touchmove' | 'touchend', x: number, y: number): boolean {
+      const event = new Event(type, { bubbles: true, cancelable: true });
+      const finger = [{ identifier: 7, clientX: x, clientY: y }];
+      Object.defineProperty(event, 'touches', { value: type === 'touchend' ? [] : finger });
+      Object.defineProperty(event, 'changedTouches', { value: finger });
+      el.dispatchEvent(event);
+      return event.defaultPrevented;
+    }
+
+    function setup() {
+      vi.useFakeTimers();
+      const onpointer = vi.fn();
+      const { container } = render(PlanePlot, { points, ariaLabel: 'Touch', onpointer });
+      const svg = container.querySelector('svg')!;
+      svg.getBoundingClientRect = () => ({ left: 0, top: 0, width: 360, height: 358, right: 360, bottom: 358, x: 0, y: 0, toJSON: () => ({}) });
+      return { svg, onpointer };
+    }
+
+    test('the hold is between 350 and 500 ms and the slop a few pixels', () => {
+      expect(TOUCH_HOLD_MS).toBeGreaterThanOrEqual(350);
+      expect(TOUCH_HOLD_MS).toBeLessThanOrEqual(500);
+      expect(TOUCH_SLOP_PX).toBeGreaterThan(0);
+      expect(TOUCH_SLOP_PX).toBeLessThanOrEqual(16);
+    });
+
+    test('a finger that moves before the hold is a swipe: nothing is reported and scrolling is not blocked', () => {
+      const { svg, onpointer } = setup();
+      touch(svg, 'touchstart', 200, 200);
+      vi.advanceTimersByTime(100);
+      expect(touch(svg, 'touchmove', 200, 200 - TOUCH_SLOP_PX - 5)).toBe(false);
+      vi.advanceTimersByTime(TOUCH_HOLD_MS);
+      expect(touch(svg, 'touchmove', 200, 100)).toBe(false);
+      touch(svg, 'touchend', 200, 100);
+      expect(onpointer).not.toHaveBeenCalled();
+      vi.useRealTimers();
+    });
+
+    test('a tap reports one down and one up at the finger', () => {
+      const { svg, onpointer } = setup();
+      touch(svg, 'touchstart', 50 + 148, 12 + 151);
+      vi.advanceTimersByTime(80);
+      touch(svg, 'touchend', 50 + 148, 12 + 151);
+      expect(onpointer.mock.calls.map((c) => c[2])).toEqual(['down', 'up']);
+      expect(onpointer.mock.calls[0][0]).toBeCloseTo(0.5, 12);
+      expect(onpointer.mock.calls[0][1]).toBeCloseTo(0.5, 12);
+      vi.useRealTimers();
+    });
+
+    test('a finger held still for the hold time drags, and its moves cancel scrolling', () => {
+      const { svg, onpointer } = setup();
+      touch(svg, 'touchstart', 50 + 148, 12 + 151);
+      // Resting fingers wobble a little; that is still a hold.
+      touch(svg, 'touchmove', 50 + 150, 12 + 152);
+      vi.advanceTimersByTime(TOUCH_HOLD_MS - 1);
+      expect(onpointer).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(onpointer.mock.calls.map((c) => c[2])).toEqual(['down']);
+      expect(touch(svg, 'touchmove', 50, 12)).toBe(true);
+      touch(svg, 'touchend', 50, 12);
+      expect(onpointer.mock.calls.map((c) => c[2])).toEqual(['down', 'move', 'up']);
+      expect(onpointer.mock.calls[1][0]).toBeCloseTo(-0.5, 12);
+      expect(onpointer.mock.calls[1][1]).toBeCloseTo(1.5, 12);
+      vi.useRealTimers();
+    });
+
+    test('pointer events from a touch are left to the touch handlers (a mouse drags at once: see above)', async () => {
+      const { svg, onpointer } = setup();
+      await fireEvent.pointerDown(svg, { clientX: 100, clientY: 100, button: 0, pointerId: 2, pointerType: 'touch' });
+      await fireEvent.pointerMove(svg, { clientX: 120, clientY: 120, pointerId: 2, pointerType: 'touch' });
+      expect(onpointer).not.toHaveBeenCalled();
+      vi.useRealTimers();
+    });
   });
 });

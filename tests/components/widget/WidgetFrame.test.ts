@@ -72,6 +72,18 @@ describe('WidgetFrame', () => {
     expect(screen.getByRole('status').textContent).toBe('Back to the starting state.');
   });
 
+  test('a newer status replaces the frame’s own message at once, and the message does not come back', async () => {
+    const { rerender } = frame({ onReset: vi.fn() });
+    await fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
+    expect(screen.getByRole('status').textContent).toBe('Back to the starting state.');
+    // The widget moves on (a Step) well within the message's 5 s.
+    await rerender({ status: 'Step 1: w₁ = 0.5.' });
+    expect(screen.getByRole('status').textContent).toBe('Step 1: w₁ = 0.5.');
+    // Back to the status the message was shown over: the old message stays gone.
+    await rerender({ status: 'Ready.' });
+    expect(screen.getByRole('status').textContent).toBe('Ready.');
+  });
+
   test('hides the seed field, Copy link and downloads when their props are absent', () => {
     frame();
     expect(screen.queryByLabelText('Seed')).toBeNull();

@@ -1,0 +1,105 @@
+/**
+ * Every interactive control on every page has an accessible name, as the browser computes it: each
+ * page (found by crawling) is scrolled through until every widget island has hydrated, then each
+ * control's name is read from Chromium's own accessibility tree (CDP `Accessibility`), never
+ * computed by hand. A control the accessibility tree ignores (hidden, inert) is not a control a
+ * reader can reach, so it is skipped.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { crawl, scrollThrough } from './harness.ts';
+import { baseUrl, basePath, expectClean, openPage, poll } from './support.ts';
+
+/** What counts as an interactive control. */
+const CONTROLS = [
+  'button',
+  'input:not([type="hidden"])',
+  'select',
+  'textarea',
+  'summary',
+  '[role="button"]',
+  '[role="slider"]',
+  '[role="switch"]',
+  '[role="checkbox"]',
+  '[role="radio"]',
+  '[role="spinbutton"]',
+  '[role="combobox"]',
+  '[role="tab"]',
+  '[tabindex="0"]',
+].join(', ');
+
+const pages = (await crawl(baseUrl)).filter((p) => p.status === 200).map((p) => `/${p.path.slice(basePath.length)}`);
+
+/** Scrolls until no island is still waiting to hydrate (Astro removes `ssr` once it has). */
+async function hydrateAll(page: Page): Promise<void> {
+  await poll(async () => {
+    const waiting = await page.locator('astro-island[ssr]').count();
+    if (waiting > 0) await scrollThrough(page);
+    return waiting;
+  }, 30_000).toBe(0);
+}
+
+/** One control as a reader meets it: its role and name from the accessibility tree, and where it is. */
+interface Control {
+  role: string;
+  name: string;
+  where: string;
+}
+
+/** Every control on the page that the accessibility tree exposes, with its computed name. */
+async function controls(page: Page): Promise<Control[]> {
+  const where = await page.evaluate((selector) => {
+    return Array.from(document.querySelectorAll(selector), (el, i) => {
+      el.setAttribute('data-name-check', String(i));
+      const section = el.closest('section[id], [data-challenge], .exercise, header, footer, nav');
+      const context = section ? `${section.tagName.toLowerCase()}${section.id ? `#${section.id}` : ''}` : 'page';
+      const html = el.outerHTML.replace(/\s+/g, ' ');
+      return `${context}: ${html.length > 140 ? `${html.slice(0, 137)}...` : html}`;
+    });
+  }, CONTROLS);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('Accessibility.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[data-name-check]' });
+    const found: Control[] = [];
+    for (const nodeId of nodeIds) {
+      const { attributes } = await cdp.send('DOM.getAttributes', { nodeId });
+      const index = Number(attributes[attributes.indexOf('data-name-check') + 1]);
+      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+      const node = nodes[0];
+      if (!node || node.ignored) continue;
+      found.push({
+        role: String(node.role?.value ?? ''),
+        name: String(node.name?.value ?? '').trim(),
+        where: where[index],
+      });
+    }
+    return found;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+describe('accessible names', () => {
+  test('the crawl finds every lesson', () => {
+    expect(pages.filter((p) => p.includes('/lessons/')).length).toBeGreaterThanOrEqual(6);
+  });
+
+  test.each(pages)('%s: every control has a non-empty accessible name once every widget has hydrated', { timeout: 120_000 }, async (path) => {
+    const opened = await openPage(path, { reducedMotion: true });
+    try {
+      const { page } = opened;
+      await hydrateAll(page);
+      const found = await controls(page);
+      // The site header's controls are always there: a page with none means the lookup failed.
+      expect(found.length).toBeGreaterThan(0);
+      const unnamed = found.filter((c) => c.name === '').map((c) => `${c.role} at ${c.where}`);
+      expect(unnamed, `${unnamed.length} of ${found.length} controls have no accessible name`).toEqual([]);
+      expectClean(opened.collected);
+    } finally {
+      await opened.close();
+    }
+  });
+});
