@@ -367,6 +367,7 @@ export const en = {
   'widget.reset.done': 'Back to the starting state.',
   'widget.seed': 'Seed',
   'widget.print.settings': 'Settings',
+  'widget.print.unopened': 'This experiment had not been opened on screen when the page was printed. Scroll down to it, let it draw, then print again to include its picture.',
   'widget.seed.invalid': 'Enter a whole number from 0 to {max}. The seed stays {seed}.',
   'widget.seed.applied': 'Seed {seed} applied.',
   'widget.tools': 'Tools for {title}',

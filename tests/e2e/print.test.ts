@@ -14,6 +14,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { en } from '../../src/i18n/en.ts';
 import { expectClean, nextFrames, openTab, type Theme } from './support.ts';
+import { scrollThrough } from './harness.ts';
 
 const CHAPTERS = ['02-perceptron', '03-activation-functions', '04-deep-networks'] as const;
 
@@ -217,3 +218,31 @@ describe.each(SETUPS)('printing with a $name', ({ theme, stored }) => {
     }
   });
 });
+
+describe('printing before a widget has run', () => {
+  test('an experiment that never hydrated prints a note saying how to include it, not empty axes; once run, its picture', async () => {
+    const tab = await openTab({ theme: 'dark', storedTheme: null });
+    const { collected } = await tab.visit('/lessons/04-deep-networks/', { settle: false });
+    const page = tab.page;
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    const unopened = () => page.evaluate(() =>
+      Array.from(document.querySelectorAll('astro-island')).filter((island) => island.querySelector('.nn-widget')).map((island) => ({
+        ssr: island.hasAttribute('ssr'),
+        note: getComputedStyle(island.querySelector('.print-unopened')!).display !== 'none',
+        output: getComputedStyle(island.querySelector('.output')!).display !== 'none',
+      })));
+    const before = await unopened();
+    const waiting = before.filter((w) => w.ssr);
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const w of waiting) expect(w).toMatchObject({ note: true, output: false });
+    for (const w of before.filter((w) => !w.ssr)) expect(w).toMatchObject({ note: false, output: true });
+    await page.emulateMedia({ media: 'screen', colorScheme: 'dark' });
+    await scrollThrough(page);
+    await allHydrated(page);
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    for (const w of await unopened()) expect(w).toMatchObject({ ssr: false, note: false, output: true });
+    expectClean(collected);
+    await tab.close();
+  }, 120_000);
+});
+
