@@ -201,12 +201,22 @@ export function launchChromium(executablePath: string = assertChromium()): Promi
   return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true });
 }
 
-/** Waits for `frames` animation frames in the page. */
+/**
+ * Waits for `frames` animation frames in the page, or 2 s at the most: a page the browser is not
+ * rendering at that moment runs no animation frames, and a test must not wait on one for ever.
+ */
 export async function nextFrames(page: Page, frames = 2): Promise<void> {
   await page.evaluate(
     (n) =>
       new Promise<void>((done) => {
-        const step = (left: number) => (left <= 0 ? done() : requestAnimationFrame(() => step(left - 1)));
+        const timer = setTimeout(done, 2_000);
+        const step = (left: number) => {
+          if (left > 0) requestAnimationFrame(() => step(left - 1));
+          else {
+            clearTimeout(timer);
+            done();
+          }
+        };
         step(n);
       }),
     frames,

@@ -62,6 +62,9 @@ interface Seen<T> {
   problems: string[];
 }
 
+/** The most one page may take in a lane (load, settle, check) before it counts as failed. */
+const PAGE_LIMIT = 180_000;
+
 /** Each lane's end, awaited before the browser closes. */
 const lanesDone: Promise<unknown>[] = [];
 
@@ -78,14 +81,24 @@ function lane<T>(options: TabOptions, check: (page: Page) => Promise<T>): Map<st
   for (const { path, status } of pages) {
     const url = origin + path;
     const outcome = previous.then(async (): Promise<Outcome<Seen<T>>> => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
       try {
         const { page, visit } = await tab;
-        const { response, collected } = await visit(url, { status });
-        const theme = await page.evaluate(() => document.documentElement.dataset.theme);
-        const result = await check(page);
-        return { ok: true, value: { status: response?.status() ?? 0, theme, result, problems: problemsOf(collected) } };
+        const run = async (): Promise<Seen<T>> => {
+          const { response, collected } = await visit(url, { status });
+          const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+          const result = await check(page);
+          return { status: response?.status() ?? 0, theme, result, problems: problemsOf(collected) };
+        };
+        // A page that never finishes fails its own tests only: the lane moves on to the next page.
+        const stuck = new Promise<never>((_, fail) => {
+          timer = setTimeout(() => fail(new Error(`${url} did not load, settle and pass its check within ${PAGE_LIMIT / 1000} s`)), PAGE_LIMIT);
+        });
+        return { ok: true, value: await Promise.race([run(), stuck]) };
       } catch (error) {
         return { ok: false, error };
+      } finally {
+        clearTimeout(timer);
       }
     });
     results.set(url, outcome);
@@ -152,7 +165,7 @@ afterAll(async () => {
   // Let every lane finish before the browser closes under it.
   await Promise.all(lanesDone);
   await Promise.allSettled(otherFacts.values());
-});
+}, 300_000);
 
 test('the crawl finds the home page, every lesson and no broken page', () => {
   const paths = crawled.map((p) => p.path);

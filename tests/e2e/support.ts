@@ -214,7 +214,8 @@ export async function settle(page: Page, timeout = 8_000): Promise<void> {
     else if (Date.now() - quietSince >= 150) break;
     await new Promise((done) => setTimeout(done, 25));
   }
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // fonts.ready settles once the page has laid out its text; never wait on it for more than 5 s
+  await page.evaluate(() => Promise.race([document.fonts.ready.then(() => undefined), new Promise<void>((done) => setTimeout(done, 5_000))]));
   await nextFrames(page, 2);
 }
 
