@@ -6,7 +6,7 @@ import { checkFinite, checkNonNegative, checkOneOf, checkPositiveInteger } from 
 import { normal, permutation, seedOf, seeded, uniform, type Random } from './random.ts';
 
 /** The names `dataset(name, options)` accepts. */
-export const datasetNames = ['xor', 'and', 'or', 'nand', 'circle', 'spirals', 'blobs', 'blobs3', 'linear'] as const;
+export const datasetNames = ['xor', 'and', 'or', 'nand', 'circle', 'spirals', 'blobs', 'blobs3', 'linear', 'quadrants', 'petals'] as const;
 
 /** One of `datasetNames`. */
 export type DatasetName = (typeof datasetNames)[number];
@@ -96,7 +96,28 @@ const makers: Record<DatasetName, Maker> = {
     const y = uniform(random, -1, 1);
     return { x, y, label: y > 0.5 * x + 0.1 ? 1 : 0 };
   },
+  // uniform in the square [−1, 1]², class 1 where x and y have the same sign (XOR of the signs, negated)
+  quadrants: (i, n, random) => {
+    const label = i % 2;
+    const x = uniform(random, -1, 1);
+    const y = uniform(random, 0, 1) * (label === 1 ? Math.sign(x) || 1 : -(Math.sign(x) || 1));
+    return { x, y, label };
+  },
+  // uniform over the unit disk, class 1 inside the three-petal curve r = 0.7 + 0.2 cos 3θ
+  petals: (i, n, random) => {
+    const label = i % 2;
+    for (;;) {
+      const r = Math.sqrt(uniform(random, 0, 1));
+      const angle = uniform(random, 0, 2 * Math.PI);
+      if ((r < petalRadius(angle) ? 1 : 0) === label) return { x: r * Math.cos(angle), y: r * Math.sin(angle), label };
+    }
+  },
 };
+
+/** The boundary of the petals dataset: class 1 lies inside radius 0.7 + 0.2 cos 3θ at angle θ. */
+export function petalRadius(angle: number): number {
+  return 0.7 + 0.2 * Math.cos(3 * angle);
+}
 
 /** The four rows of a logic gate's truth table as samples, in order (0,0), (0,1), (1,0), (1,1): no randomness. */
 export function gateSamples(gate: GateKey): Samples {

@@ -32,7 +32,7 @@ export {
 } from './optimizers.ts';
 export type { ResolvedOptions } from './optimizer-steps.ts';
 export { surface, surfaceNames, type Surface, type SurfaceName, type Point } from './surfaces.ts';
-export { dataset, datasetNames, gateSamples, type Dataset, type DatasetName, type DatasetOptions, type Samples, type GateKey } from './datasets.ts';
+export { dataset, datasetNames, gateSamples, petalRadius, type Dataset, type DatasetName, type DatasetOptions, type Samples, type GateKey } from './datasets.ts';
 export { createTrainer, Trainer, type TrainerSpec, type RunReport, type Rows } from './train.ts';
 export { History, stopMessage, type TrainStatus, type StopReason, type StepHistory, type EpochHistory } from './history.ts';
 export * from './perceptron.ts';
@@ -44,3 +44,12 @@ export {
   type FlowActivation,
 } from './gradient-flow.ts';
 export { scaledNetwork, signalSizes, backwardGrowth, type SignalSizes } from './init-scale.ts';
+export {
+  featureKeys, handFeatureKeys, featureLabels, featureValue, featureColumns, featureRows, featureGrid, isHandFeature,
+  type FeatureKey, type HandFeature,
+} from './features.ts';
+export {
+  LAB_RECIPE, LAB_HIDDEN, TEST_SEED_OFFSET, labDatasetNames, labData, LinearFeatureModel, NetworkModel,
+  type LabDatasetName, type LabScore, type FeatureWeight,
+} from './feature-lab.ts';
+export { DataSizeJob, dataSizeCurve, crossing, DATA_SIZE_DEFAULTS, TEST_SEED, type DataSizeSpec, type DataSizeResult, type AccuracyCurve, type Crossing } from './data-size.ts';

@@ -557,7 +557,7 @@ describe('network playground: measuring, sharing, touch and settings', () => {
     await other.goto(url);
     await hydrated(other, 'section#playground');
     const o = pg(other);
-    await poll(() => o.status.innerText()).toMatch(new RegExp(`^Paused at epoch ${epoch}:`), 60_000);
+    await poll(() => o.status.innerText(), 60_000).toMatch(new RegExp(`^Paused at epoch ${epoch}:`));
     expect(await number(o.epoch)).toBe(epoch);
     expect([await o.trainLoss.innerText(), await o.testLoss.innerText(), await o.accuracy.innerText()]).toEqual(stats);
     await o.graph.focus();

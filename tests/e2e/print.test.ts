@@ -16,7 +16,7 @@ import { en } from '../../src/i18n/en.ts';
 import { expectClean, nextFrames, openTab, type Theme } from './support.ts';
 import { scrollThrough } from './harness.ts';
 
-const CHAPTERS = ['02-perceptron', '03-activation-functions', '04-deep-networks'] as const;
+const CHAPTERS = ['01-ai-ml-dl', '02-perceptron', '03-activation-functions', '04-deep-networks'] as const;
 
 /** The reader's setups: the system colour scheme and the remembered choice of the site's switch. */
 const SETUPS: { name: string; theme: Theme; stored: Theme | null }[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { dataset, datasetNames, gateSamples } from '../../src/engine/index.ts';
+import { dataset, datasetNames, gateSamples, petalRadius } from '../../src/engine/index.ts';
 
 const names = datasetNames.map((n) => [n] as const);
 
@@ -78,6 +78,45 @@ describe('datasets', () => {
     const std = Math.sqrt(shifts.reduce((s, d) => s + d * d, 0) / shifts.length);
     expect(std).toBeGreaterThan(0.17);
     expect(std).toBeLessThan(0.23);
+  });
+
+  test('quadrants: uniform in the square, class 1 exactly where x₁ and x₂ have the same sign, half of each', () => {
+    const d = dataset('quadrants', { n: 400, seed: 3 });
+    d.train.x.forEach(([x, y], i) => {
+      expect(Math.abs(x)).toBeLessThanOrEqual(1);
+      expect(Math.abs(y)).toBeLessThanOrEqual(1);
+      expect(d.train.labels[i]).toBe(x * y > 0 ? 1 : 0);
+    });
+    expect(d.train.labels.filter((l) => l === 1).length).toBe(200);
+    // all four quadrants are used
+    const quadrant = ([x, y]: number[]) => (x > 0 ? 1 : 0) + (y > 0 ? 2 : 0);
+    expect(new Set(d.train.x.map(quadrant)).size).toBe(4);
+  });
+
+  test('petalRadius(θ) = 0.7 + 0.2 cos 3θ: 0.9 on the petals\' tips, 0.5 between them', () => {
+    expect(petalRadius(0)).toBeCloseTo(0.9, 15);
+    expect(petalRadius((2 * Math.PI) / 3)).toBeCloseTo(0.9, 15);
+    expect(petalRadius(Math.PI / 3)).toBeCloseTo(0.5, 15);
+    expect(petalRadius(Math.PI)).toBeCloseTo(0.5, 15);
+    expect(petalRadius(Math.PI / 6)).toBeCloseTo(0.7, 15);
+  });
+
+  test('petals: points in the unit disk, class 1 exactly inside r = petalRadius(θ), half of each', () => {
+    const d = dataset('petals', { n: 400, seed: 4 });
+    const r1: number[] = [];
+    const r0: number[] = [];
+    d.train.x.forEach(([x, y], i) => {
+      const r = Math.hypot(x, y);
+      expect(r).toBeLessThan(1);
+      expect(d.train.labels[i]).toBe(r < petalRadius(Math.atan2(y, x)) ? 1 : 0);
+      (d.train.labels[i] ? r1 : r0).push(r);
+    });
+    expect(r1.length).toBe(200);
+    // the boundary lies between radius 0.5 and 0.9
+    expect(Math.max(...r1)).toBeLessThan(0.9);
+    expect(Math.min(...r0)).toBeGreaterThanOrEqual(0.5);
+    // and it is not a circle: some class-1 points lie farther out than some class-0 points
+    expect(Math.max(...r1)).toBeGreaterThan(Math.min(...r0));
   });
 
   test('gateSamples(gate) is the truth table, and the gate datasets repeat its corners', () => {

@@ -20,6 +20,11 @@ describe('engine index', () => {
     expect(s.grad(1, 1).map(Math.abs)).toEqual([0, 0]);
     expect(typeof engine.createTrainer).toBe('function');
     expect(typeof engine.dataset).toBe('function');
+    expect(engine.featureColumns(['x1sq'])).toEqual(['x1', 'x2', 'x1sq']);
+    expect(typeof engine.LinearFeatureModel).toBe('function');
+    expect(typeof engine.NetworkModel).toBe('function');
+    expect(typeof engine.DataSizeJob).toBe('function');
+    expect(engine.crossing([1, 2], [0, 0], [1, 1])).toEqual({ kind: 'ahead' });
   });
 
   test('no engine file calls Math.random or touches the DOM', () => {
