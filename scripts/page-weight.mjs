@@ -1,6 +1,6 @@
 // Prints each built page's JavaScript and CSS weight (gzipped), following every module a page
 // loads: <script type="module">, modulepreload links, island component/renderer URLs, and the
-// static and dynamic imports inside those chunks. Usage: npm run build && npm run weight
+// static and dynamic imports inside those chunks (quoted or in backticks, as the bundler writes them). Usage: npm run build && npm run weight
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, dirname, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -30,7 +30,7 @@ function jsClosure(entries) {
     seen.add(file);
     const text = readFileSync(file, 'utf8');
     const dir = '/' + relative(dist, dirname(file));
-    for (const m of text.matchAll(/(?:import|export)\s*(?:[^'"()]*?from\s*)?["']([^"']+\.m?js)["']|import\(\s*["']([^"']+\.m?js)["']\s*\)/g)) {
+    for (const m of text.matchAll(/(?:import|export)\s*(?:[^'"()]*?from\s*)?["']([^"']+\.m?js)["']|import\(\s*["'`]([^"'`]+\.m?js)["'`]\s*\)/g)) {
       const next = toFile(m[1] ?? m[2], dir);
       if (next) stack.push(next);
     }
