@@ -293,7 +293,7 @@ describe('chapter 5: loss explorer and gradient-check lab', () => {
     for (const b of boxes.filter((b) => !b.overflows)) expect(b.tabIndex).toBe(-1);
     // the same page at desktop width: nothing overflows, so nothing extra is in the tab order
     await page.setViewportSize({ width: 1280, height: 900 });
-    await poll(() => page.$$eval('.prose .katex-display', (els) => els.filter((el) => el.tabIndex === 0).length)).toBe(0);
+    await poll(() => page.$$eval('.prose .katex-display', (els) => els.filter((el) => el.tabIndex === 0).length), 30_000).toBe(0);
     expectClean(collected);
     await close();
   }, 120_000);

@@ -216,7 +216,7 @@ describe.each(SETUPS)('printing with a $name', ({ theme, stored }) => {
     } finally {
       await tab.close();
     }
-  });
+  }, 150_000);
 });
 
 describe('printing before a widget has run', () => {
