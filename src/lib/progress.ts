@@ -1,6 +1,8 @@
 /**
- * Learner progress: which exercises and widget challenges are done, kept in the browser's
- * localStorage under `nn-progress` so it survives a reload. Nothing leaves the browser.
+ * Learner progress: which exercises and widget challenges are done and which chapters were read
+ * (`read:<lesson id>`), kept in the browser's localStorage under `nn-progress` so it survives a
+ * reload, and where the learner last was (`nn-last`). Nothing leaves the browser unless the
+ * learner exports it to a file (`exportProgress`), which `importProgress` reads back elsewhere.
  *
  * Storage can be missing (server rendering), blocked (privacy settings) or full; every function
  * then still works for the current page from an in-memory copy and never throws. A corrupt stored
@@ -37,7 +39,7 @@ const memoryStorage: ProgressStorage = {
 const refused = new WeakMap<ProgressStorage, string>();
 
 /** localStorage when it can be used, else the in-memory fallback. */
-function defaultStorage(): ProgressStorage {
+export function defaultStorage(): ProgressStorage {
   try {
     const storage = globalThis.localStorage;
     if (storage) {
@@ -56,7 +58,7 @@ export function isValidProgressId(id: unknown): id is string {
 }
 
 /** The ids stored in `storage`, oldest first; anything malformed is ignored. */
-function read(storage: ProgressStorage): string[] {
+export function read(storage: ProgressStorage): string[] {
   let raw: string | null = refused.get(storage) ?? null;
   try {
     raw ??= storage.getItem(PROGRESS_KEY);
@@ -75,7 +77,7 @@ function read(storage: ProgressStorage): string[] {
 }
 
 /** Writes `ids`; keeps them in memory when storage refuses (quota, private mode). */
-function write(storage: ProgressStorage, ids: string[]): void {
+export function write(storage: ProgressStorage, ids: string[]): void {
   const value = JSON.stringify({ v: 1, done: ids.slice(-MAX_PROGRESS_IDS) });
   try {
     storage.setItem(PROGRESS_KEY, value);
@@ -85,7 +87,8 @@ function write(storage: ProgressStorage, ids: string[]): void {
   }
 }
 
-function announce(id: string | null): void {
+/** Tells this tab's listeners that progress changed. */
+export function announce(id: string | null): void {
   if (typeof window === 'undefined' || typeof CustomEvent === 'undefined') return;
   window.dispatchEvent(new CustomEvent(PROGRESS_EVENT, { detail: { id } }));
 }
@@ -177,4 +180,82 @@ function tagIds(source: string, names: readonly string[]): string[] {
  */
 export function lessonProgressIds(source: string): LessonProgressIds {
   return { exercises: tagIds(source, ['Exercise']), challenges: tagIds(source, ['ChallengeStatus', 'Challenge']) };
+}
+
+/** The progress id of "chapter read" for a lesson. */
+export function readId(lessonId: string): string {
+  return `read:${lessonId}`;
+}
+
+/** Forgets one id (a chapter marked read by mistake). */
+export function unmarkDone(id: string, storage: ProgressStorage = defaultStorage()): void {
+  const ids = read(storage);
+  if (!ids.includes(id)) return;
+  write(storage, ids.filter((x) => x !== id));
+  announce(id);
+}
+
+// ---- where the learner was: "continue where you left off" ----
+
+/** The localStorage key of the last place read. */
+export const LAST_KEY = 'nn-last';
+
+/** A place in the course: a lesson and one of its sections. */
+export interface LastVisit {
+  lesson: string;
+  chapter: number;
+  title: string;
+  /** The section's id (a heading slug), or '' for the top of the lesson. */
+  section: string;
+  sectionTitle: string;
+  /** When, ms since 1970. */
+  at: number;
+}
+
+/** True for a well-formed LastVisit (stored values and imported files are checked with it). */
+export function isLastVisit(v: unknown): v is LastVisit {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o).sort().join(',');
+  return (
+    keys === 'at,chapter,lesson,section,sectionTitle,title' &&
+    typeof o.lesson === 'string' && /^[a-z0-9][a-z0-9-]{0,80}$/.test(o.lesson) &&
+    Number.isInteger(o.chapter) && (o.chapter as number) >= 0 && (o.chapter as number) <= 99 &&
+    typeof o.title === 'string' && o.title.length <= 200 &&
+    typeof o.section === 'string' && /^[A-Za-z0-9_-]{0,200}$/.test(o.section) &&
+    typeof o.sectionTitle === 'string' && o.sectionTitle.length <= 300 &&
+    Number.isInteger(o.at) && (o.at as number) >= 0
+  );
+}
+
+/** Remembers where the learner is (a lesson and its section); bad values are ignored. */
+export function saveLastVisit(visit: LastVisit, storage: ProgressStorage = defaultStorage()): void {
+  if (!isLastVisit(visit)) return;
+  try {
+    storage.setItem(LAST_KEY, JSON.stringify(visit));
+  } catch {
+    // storage refused: the page simply will not offer to continue
+  }
+}
+
+/** The last place read, or null (nothing yet, or a stored value that does not read). */
+export function lastVisit(storage: ProgressStorage = defaultStorage()): LastVisit | null {
+  try {
+    const raw = storage.getItem(LAST_KEY);
+    if (!raw) return null;
+    const value: unknown = JSON.parse(raw);
+    return isLastVisit(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Forgets progress and the last place read. */
+export function clearAll(storage: ProgressStorage = defaultStorage()): void {
+  try {
+    storage.removeItem(LAST_KEY);
+  } catch {
+    // nothing to reach
+  }
+  clearProgress(storage);
 }

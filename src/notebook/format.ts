@@ -9,8 +9,10 @@ const MAX_ITEMS = 100;
 const MAX_DEPTH = 3;
 const MAX_CHARS = 4_000;
 
-/** A value as text: `quote` puts strings in quotes (results), print leaves them bare. */
+/** A value as text: `quote` puts strings in quotes (results), print leaves them bare and whole. */
 export function formatValue(value: unknown, quote = true): string {
+  // a printed string is the learner's own text, kept whole (the run's MAX_TEXT still caps it)
+  if (!quote && typeof value === 'string') return value;
   const text = show(value, quote, 0, new Set());
   return text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS)}… (${text.length - MAX_CHARS} more characters)` : text;
 }

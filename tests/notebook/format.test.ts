@@ -36,6 +36,9 @@ describe('formatValue', () => {
 
   test('print leaves strings bare; a table cell leaves strings bare and a missing value empty', () => {
     expect(formatValue('hi', false)).toBe('hi');
+    // a printed string is kept whole (a CSV of many lines); as a result it is cut like any value
+    expect(formatValue('a,b\n'.repeat(3000), false)).toBe('a,b\n'.repeat(3000));
+    expect(formatValue('a'.repeat(5000), true).length).toBeLessThan(4100);
     expect(formatCell('x')).toBe('x');
     expect(formatCell(undefined)).toBe('');
     expect(formatCell(0.5)).toBe('0.5');

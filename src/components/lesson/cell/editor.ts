@@ -32,7 +32,7 @@ export interface EditorOptions {
 }
 
 /** Token colours: each a site token, so light and dark come from tokens.css. */
-const highlight = HighlightStyle.define([
+export const highlight = HighlightStyle.define([
   { tag: [tags.keyword, tags.controlKeyword, tags.moduleKeyword, tags.operatorKeyword, tags.definitionKeyword, tags.modifier, tags.self], color: 'var(--nn-series-4)' },
   { tag: [tags.string, tags.special(tags.string), tags.regexp, tags.escape], color: 'var(--nn-series-3)' },
   { tag: [tags.number, tags.bool, tags.null, tags.atom], color: 'var(--nn-series-2)' },
@@ -43,7 +43,7 @@ const highlight = HighlightStyle.define([
   { tag: tags.invalid, color: 'var(--nn-danger)' },
 ]);
 
-const theme = EditorView.theme({
+export const theme = EditorView.theme({
   '&': { color: 'var(--nn-text)', backgroundColor: 'var(--nn-surface)', fontSize: '0.9rem', maxWidth: '100%' },
   '&.cm-focused': { outline: '3px solid var(--nn-focus)', outlineOffset: '2px' },
   '.cm-scroller': { fontFamily: 'var(--nn-font-mono)', lineHeight: '1.5', overflowX: 'auto' },
