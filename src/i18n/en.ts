@@ -3,6 +3,8 @@
  * (the `Messages` type makes a missing key a type error). `{name}` marks a parameter.
  */
 export const en = {
+  'lesson.print': 'Print handout',
+  'lesson.print.answers': 'Print with worked answers (for instructors)',
   'progress.title': 'Your progress',
   'progress.lead': 'What you have done in this course, kept in this browser only: nothing is sent anywhere. Chapters count as read when you reach their end, or when you mark them here.',
   'progress.continue': 'Continue where you left off',
@@ -528,6 +530,7 @@ export const en = {
   'exercise.check': 'Check',
   'exercise.hint': 'Show hint',
   'exercise.solution': 'Show worked answer',
+  'exercise.solution.paper': 'Worked answer',
   'exercise.solved': 'Solved',
   'exercise.correct': 'Correct!',
   'exercise.correct.numeric': 'Correct: the answer is {answer}.',
