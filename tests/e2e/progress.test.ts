@@ -66,6 +66,7 @@ describe('progress', () => {
       localStorage.setItem('nn-progress', JSON.stringify(raw));
     });
     await one.visit('/progress/', { settle: false });
+    await one.page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, { timeout: 30_000 });
     const [download] = await Promise.all([one.page.waitForEvent('download'), one.page.getByRole('button', { name: 'Export progress' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^neural-notebook-progress-\d{4}-\d\d-\d\d\.json$/);
     const file = join(tmpdir(), `nn-progress-${process.pid}.json`);
@@ -77,6 +78,8 @@ describe('progress', () => {
     const two = await openTab({ reducedMotion: true });
     const { page } = two;
     await two.visit('/progress/', { settle: false });
+    // the file input answers only once the page's island has hydrated
+    await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, { timeout: 30_000 });
     expect(await page.getByTestId('progress-empty').innerText()).toMatch(/^Nothing yet/);
     const input = page.getByTestId('progress-file');
 
