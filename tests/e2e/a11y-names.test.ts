@@ -7,8 +7,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { crawl, scrollThrough } from './harness.ts';
-import { baseUrl, basePath, expectClean, openPage, poll } from './support.ts';
+import { crawl, hydrateAll } from './harness.ts';
+import { baseUrl, basePath, expectClean, openPage } from './support.ts';
 
 /** What counts as an interactive control. */
 const CONTROLS = [
@@ -29,15 +29,6 @@ const CONTROLS = [
 ].join(', ');
 
 const pages = (await crawl(baseUrl)).filter((p) => p.status === 200).map((p) => `/${p.path.slice(basePath.length)}`);
-
-/** Scrolls until no island is still waiting to hydrate (Astro removes `ssr` once it has). */
-async function hydrateAll(page: Page): Promise<void> {
-  await poll(async () => {
-    const waiting = await page.locator('astro-island[ssr]').count();
-    if (waiting > 0) await scrollThrough(page);
-    return waiting;
-  }, 30_000).toBe(0);
-}
 
 /** One control as a reader meets it: its role and name from the accessibility tree, and where it is. */
 interface Control {
@@ -87,7 +78,7 @@ describe('accessible names', () => {
     expect(pages.filter((p) => p.includes('/lessons/')).length).toBeGreaterThanOrEqual(6);
   });
 
-  test.each(pages)('%s: every control has a non-empty accessible name once every widget has hydrated', { timeout: 120_000 }, async (path) => {
+  test.each(pages)('%s: every control has a non-empty accessible name once every widget has hydrated', { timeout: 150_000 }, async (path) => {
     const opened = await openPage(path, { reducedMotion: true });
     try {
       const { page } = opened;

@@ -241,6 +241,31 @@ export async function scrollThrough(page: Page, maxScreens = 80): Promise<void> 
   await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
 }
 
+/**
+ * Hydrates every island on the page: each island still waiting (Astro keeps `ssr` on it until it
+ * has hydrated) is scrolled into view in turn and given time to load, so a slow machine is waited
+ * for island by island instead of racing one quick pass over the page. Ends back at the top.
+ */
+export async function hydrateAll(page: Page, timeout = 90_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const waiting = await page.locator('astro-island[ssr]').count();
+    if (waiting === 0) break;
+    if (Date.now() > deadline) throw new Error(`${waiting} island(s) still not hydrated after ${timeout} ms`);
+    await page.evaluate(() => {
+      const island = document.querySelector('astro-island[ssr]');
+      const target = island?.firstElementChild ?? island;
+      target?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    });
+    await page
+      .waitForFunction((n) => document.querySelectorAll('astro-island[ssr]').length < n, waiting, {
+        timeout: Math.max(1_000, Math.min(15_000, deadline - Date.now())),
+      })
+      .catch(() => scrollThrough(page));
+  }
+  await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+}
+
 const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
 
 /** Decodes the few character references that appear in attribute values. */
