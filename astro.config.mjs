@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkSlotFragments from './src/components/lesson/remark-slot-fragments.mjs';
 import rehypeMathNowrap from './src/components/lesson/rehype-math-nowrap.mjs';
+import serviceWorker from './src/integrations/service-worker.mjs';
 
 /**
  * BASE_PATH deploys the site under a sub-path (e.g. `/neural-notebook/` for project pages).
@@ -19,7 +20,8 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
   base,
   trailingSlash: 'ignore',
-  integrations: [mdx(), svelte()],
+  // serviceWorker: writes dist/sw.js, so the built course works offline after a first visit.
+  integrations: [mdx(), svelte(), serviceWorker()],
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; KaTeX needs the unified one.
     processor: unified({

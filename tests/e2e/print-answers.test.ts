@@ -64,6 +64,8 @@ describe('printing a chapter with and without the worked answers', () => {
       // still "printing" with answers: every worked answer is on paper, under its heading, with its words
       const answersText = pdfText(await page.pdf({ format: 'A4' }), 'answers');
       expect(answersText.split('Worked answer').length - 1).toBe(solutions);
+      // the instructor's copy has no ruled working space; the learner's handout has one per exercise
+      expect(answersText).not.toContain('Working:');
       const words = (await page.locator('details[data-solution] .reveal-body').allTextContents()).join(' ').replace(/\s+/g, ' ').match(/[A-Za-z]{3,}(?: [A-Za-z]{2,}){2}/)?.[0];
       expect(words).toBeTruthy();
       expect(answersText).toContain(words!);
@@ -71,7 +73,9 @@ describe('printing a chapter with and without the worked answers', () => {
       await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
       await poll(() => page.evaluate(() => document.documentElement.hasAttribute('data-print-answers'))).toBe(false);
       expect(await page.locator('details[data-solution][open]').count()).toBe(0);
-      expect(pdfText(await page.pdf({ format: 'A4' }), 'handout')).not.toContain('Worked answer');
+      const handoutText = pdfText(await page.pdf({ format: 'A4' }), 'handout');
+      expect(handoutText).not.toContain('Worked answer');
+      expect(handoutText.split('Working:').length - 1).toBe(await page.locator('.nn-exercise').count());
     }
     await close();
   }, 180_000);

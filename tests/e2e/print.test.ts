@@ -196,6 +196,11 @@ describe.each(SETUPS)('printing with a $name', ({ theme, stored }) => {
       }
       // Each exercise still prints its question.
       expect(await page.locator('.nn-exercise .question').filter({ visible: true }).count()).toBe(layout.exercises);
+      // Each experiment prints where to open it live; each exercise has ruled room to work the answer out.
+      const links = await page.locator('section.nn-widget [data-print-link]').filter({ visible: true }).allInnerTexts();
+      expect(links.length).toBe(await page.locator('section.nn-widget').count());
+      for (const link of links) expect(link).toMatch(new RegExp(`^Open it live: https?://\\S+/lessons/${chapter}/#[a-z0-9-]+$`));
+      expect(await page.locator('.nn-exercise [data-working-space]').filter({ visible: true }).count()).toBe(layout.exercises);
 
       const file = join(folder, `${chapter}-${theme}-${stored ?? 'system'}.pdf`);
       await page.pdf({ path: file, format: 'A4', printBackground: true });

@@ -43,9 +43,17 @@ export function siteUrl(path: string): string {
 
 let browser: Promise<Browser> | undefined;
 
-/** The test file's Chromium, launched on first call. */
+/**
+ * The test file's Chromium, launched on first call. Its contexts block service workers unless
+ * created with `serviceWorkers: 'allow'` (tests/e2e/offline.test.ts): a worker caching the site
+ * would otherwise answer requests other tests expect from the server.
+ */
 export function getBrowser(): Promise<Browser> {
-  browser ??= launchChromium(inject('chromiumPath'));
+  browser ??= launchChromium(inject('chromiumPath')).then((launched) => {
+    const newContext = launched.newContext.bind(launched);
+    launched.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+    return launched;
+  });
   return browser;
 }
 
@@ -251,10 +259,11 @@ export interface AxeViolation {
 }
 
 /** Runs axe-core on the page as it is now and returns its violations (empty when the page passes). */
-export async function axeScan(page: Page, options: { exclude?: string[] } = {}): Promise<AxeViolation[]> {
+export async function axeScan(page: Page, options: { exclude?: string[]; include?: string[] } = {}): Promise<AxeViolation[]> {
   // Legacy mode runs axe in the page itself instead of opening a blank page per scan: the site
   // has no cross-origin frames, and this halves the time a scan takes.
   let builder = new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode(true);
+  for (const selector of options.include ?? []) builder = builder.include(selector);
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
   const results = await builder.analyze();
   return results.violations.map((violation) => {

@@ -90,6 +90,12 @@ export class BatchModel {
     return t('batch.status.done', { e: this.epoch, l1: l[0], l16: l[1], lf: l[2], s1: s[0], s16: s[1], sf: s[2] });
   }
 
+  /** Each run now (batch 1, 16, full): its loss on all the data and the steps it has taken. */
+  get latest(): { loss: number; steps: number }[] {
+    void this.version;
+    return this.runs.map((r) => ({ loss: r.loss[r.loss.length - 1], steps: r.trainer.step }));
+  }
+
   get progress(): number | null {
     return this.running ? this.epoch / this.epochs : null;
   }

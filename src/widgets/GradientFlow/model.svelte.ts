@@ -142,6 +142,13 @@ export class GradientFlowModel {
     return this.target === null || this.target === 0 ? null : Math.min(1, this.view.step / this.target);
   }
 
+  /** The three runs as last reported (read through the charts' data, so a reader follows every report). */
+  get snapshot(): RaceSnapshot {
+    void this.view;
+    void this.lossSeries;
+    return this.snap;
+  }
+
   /** Whether any network can still take a step. */
   get canTrain(): boolean {
     return this.view.step < MAX_STEPS && this.view.rows.some((r) => !r.stopped);

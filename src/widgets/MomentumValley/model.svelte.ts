@@ -24,7 +24,8 @@ export const DEFAULT_STATE: ValleyState = { lr: 0.04, beta: 0.9 };
 
 const bowl = surface('bowl');
 const f3 = (v: number) => v.toFixed(3);
-const stepsTo = (rate: number) => (rate < 1 ? Math.ceil(Math.log(1e-6) / Math.log(rate)) : Infinity);
+/** Steps for a distance that shrinks by `rate` a step to fall below a millionth of its start (Infinity for never). */
+export const stepsTo = (rate: number) => (rate < 1 ? Math.ceil(Math.log(1e-6) / Math.log(rate)) : Infinity);
 
 export class ValleyModel {
   lr = $state(DEFAULT_STATE.lr);

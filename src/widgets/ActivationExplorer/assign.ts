@@ -1,0 +1,61 @@
+/**
+ * What the activation explorer can be assigned: where the cursor is, the x range, how many
+ * functions are shown, and for each function the readout at the cursor, its value f(x) and its
+ * slope f′(x) (none where the slope does not exist, at ReLU's corner or the step's jump, and none
+ * for a function that is not shown). Every value is the engine's, of the state alone, so the live
+ * values and a replay of a link are one computation.
+ */
+import type { AssignSpec, MeasureDef, Values } from '../../lib/assignment.ts';
+import { activation, derivativeAt, type ActivationName } from '../../engine/index.ts';
+import { EXPLORER_FUNCTIONS, explorerStateSchema, RANGE_MAX, RANGE_MIN, snap, cursorStep, type ExplorerFunction, type ExplorerState } from './model.svelte.ts';
+
+/** Each function as a measure id part and as it is named in a sentence. */
+const NAMES: Record<ExplorerFunction, { id: string; words: string }> = {
+  step: { id: 'step', words: 'step' },
+  sigmoid: { id: 'sigmoid', words: 'sigmoid' },
+  tanh: { id: 'tanh', words: 'tanh' },
+  relu: { id: 'relu', words: 'ReLU' },
+  leaky_relu: { id: 'leakyRelu', words: 'leaky ReLU' },
+  elu: { id: 'elu', words: 'ELU' },
+  gelu: { id: 'gelu', words: 'GELU' },
+  softplus: { id: 'softplus', words: 'softplus' },
+};
+
+/** The ids of a function's value and slope at the cursor. */
+export const valueId = (fn: ExplorerFunction) => `${NAMES[fn].id}Value`;
+export const slopeId = (fn: ExplorerFunction) => `${NAMES[fn].id}Slope`;
+
+export const EXPLORER_MEASURES: readonly MeasureDef[] = [
+  { id: 'x', label: 'cursor x', kind: 'number', min: -RANGE_MAX, max: RANGE_MAX },
+  { id: 'range', label: 'x range ±R', kind: 'number', min: RANGE_MIN, max: RANGE_MAX },
+  { id: 'shown', label: 'functions shown', kind: 'integer', min: 1, max: EXPLORER_FUNCTIONS.length },
+  ...EXPLORER_FUNCTIONS.flatMap((fn): MeasureDef[] => [
+    { id: valueId(fn), label: `${NAMES[fn].words} f(x) at the cursor`, kind: 'number' },
+    { id: slopeId(fn), label: `${NAMES[fn].words} slope f′(x) at the cursor`, kind: 'number' },
+  ]),
+];
+
+const finite = (v: number | null) => (v !== null && Number.isFinite(v) ? v : null);
+
+/** The measures of a state: the readout at its cursor for the functions it shows. */
+export function explorerValues(s: ExplorerState): Values {
+  const values: Values = { x: s.x, range: s.range, shown: s.fns.length };
+  for (const fn of EXPLORER_FUNCTIONS) {
+    const shown = s.fns.includes(fn);
+    values[valueId(fn)] = shown ? finite(activation(fn as ActivationName).f(s.x)) : null;
+    values[slopeId(fn)] = shown ? finite(derivativeAt(fn as ActivationName, s.x)) : null;
+  }
+  return values;
+}
+
+/** What a state's link shows: the cursor kept in range and snapped to its step, as the widget places it. */
+export async function replayExplorer(state: ExplorerState): Promise<Values> {
+  const s = explorerStateSchema.parse(state);
+  const x = snap(s.x, cursorStep(s.range), s.range);
+  return explorerValues({ fns: EXPLORER_FUNCTIONS.filter((f) => s.fns.includes(f)), range: s.range, x });
+}
+
+/** The explorer's assignment spec, reading live values from its model. */
+export function explorerAssign(model: { toState(): ExplorerState }): AssignSpec<ExplorerState> {
+  return { measures: EXPLORER_MEASURES, read: () => explorerValues(model.toState()), replay: replayExplorer };
+}
