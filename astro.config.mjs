@@ -13,7 +13,14 @@ import serviceWorker from './src/integrations/service-worker.mjs';
  * BASE_PATH deploys the site under a sub-path (e.g. `/neural-notebook/` for project pages).
  * Every internal link goes through `withBase()` in src/lib/paths.ts, so nothing else changes.
  */
-const base = process.env.BASE_PATH ?? '/';
+const rootBase = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+
+/**
+ * LOCALE picks the language of this build: the course is built once per language (scripts/build.mjs),
+ * English at the base and Korean under `ko/`, each from its own content folder and UI catalogue.
+ */
+const locale = process.env.LOCALE === 'ko' ? 'ko' : 'en';
+const base = locale === 'en' ? rootBase : `${rootBase}${locale}/`;
 
 export default defineConfig({
   output: 'static',
@@ -36,4 +43,12 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  vite: {
+    define: {
+      __NN_LOCALE__: JSON.stringify(locale),
+      __NN_ROOT_BASE__: JSON.stringify(rootBase),
+    },
+    // scripts/build.mjs builds both languages into one folder: the second build must not empty it.
+    build: process.env.NN_KEEP_OUTDIR === '1' ? { emptyOutDir: false } : {},
+  },
 });

@@ -2,11 +2,20 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 
-/** Learning objectives start with a verb, so each reads as something the learner can do. */
-const objective = z
-  .string()
-  .min(10, 'an objective needs at least 10 characters')
-  .regex(/^[A-Z][a-z]+\b/, 'an objective starts with a capitalised verb, e.g. "Explain …"');
+/** The build's language (see astro.config.mjs): its lessons come from its own folder. */
+const locale = process.env.LOCALE === 'ko' ? 'ko' : 'en';
+
+/**
+ * Learning objectives say what the learner can do: in English they start with a capitalised verb
+ * ("Explain …"); in Korean they are Korean phrases (which end with the verb).
+ */
+const objective =
+  locale === 'en'
+    ? z
+        .string()
+        .min(10, 'an objective needs at least 10 characters')
+        .regex(/^[A-Z][a-z]+\b/, 'an objective starts with a capitalised verb, e.g. "Explain …"')
+    : z.string().min(6, 'an objective needs at least 6 characters').regex(/[가-힣]/, 'a Korean objective is written in Korean');
 
 /**
  * One chapter of the course. Every field is required, so a lesson with incomplete or
@@ -37,7 +46,7 @@ export const lessonSchema = z
 
 export const collections = {
   lessons: defineCollection({
-    loader: glob({ pattern: '**/*.mdx', base: './content/lessons' }),
+    loader: glob({ pattern: '*.mdx', base: locale === 'en' ? './content/lessons' : `./content/${locale}/lessons` }),
     schema: lessonSchema,
   }),
 };

@@ -18,7 +18,8 @@ export const SW_FILE = 'sw.js';
 export const CACHE_PREFIX = 'nn-offline';
 
 /**
- * Whether a built file is left out of the precache: the worker itself, source maps, and the
+ * Whether a built file is left out of the precache: the worker itself, source maps, Pagefind's
+ * unused interface bundles, and the
  * `.woff`/`.ttf` copies of a font that also ships as `.woff2` (every browser that runs service
  * workers reads WOFF2, so the older formats listed after it in `@font-face` are never fetched).
  * Font names are compared without the bundler's 8-character hash.
@@ -27,6 +28,8 @@ export const CACHE_PREFIX = 'nn-offline';
  */
 export function isSkipped(path, all) {
   if (path === SW_FILE || path.endsWith('.map')) return true;
+  // Pagefind's ready-made search interfaces: the site has its own (Search.astro) and loads only pagefind.js.
+  if (/^pagefind\/pagefind-(component-|modular-)?ui\.(js|css)$/.test(path)) return true;
   if (!/\.(woff|ttf)$/.test(path)) return false;
   const stem = fontStem(path);
   return [...all].some((other) => other.endsWith('.woff2') && fontStem(other) === stem);
@@ -194,6 +197,8 @@ export default function serviceWorkerIntegration() {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
       'astro:build:done': ({ dir, logger }) => {
+        // scripts/build.mjs builds both languages and writes one sw.js for them at the end.
+        if (process.env.NN_SW === 'skip') return;
         const result = writeServiceWorker(fileURLToPath(dir), base);
         const mb = (result.precacheBytes / 1e6).toFixed(2);
         logger.info(`${SW_FILE}: ${result.urls.length} files (${mb} MB) precached as ${result.cache}; ${SW_FILE} is ${result.swBytes} bytes`);

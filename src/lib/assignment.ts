@@ -18,6 +18,7 @@
  */
 import { z } from 'zod';
 import { decodeState, encodeState, type DecodeResult } from './share-state.ts';
+import { t } from '../i18n/index.ts';
 
 /** What kind of quantity a measure is, and so which comparisons a goal may make with it. */
 export type MeasureKind = 'number' | 'integer' | 'choice' | 'flag';
@@ -156,9 +157,9 @@ export function assignmentProblem(a: Assignment, defs: readonly MeasureDef[]): s
 /** A measure's value in words: 0.0312, 98.5%, yes, "AND". */
 export function formatValue(def: MeasureDef, value: Values[string] | undefined): string {
   if (value === null || value === undefined) return '—';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'boolean') return value ? t('assign.value.yes') : t('assign.value.no');
   if (typeof value === 'string') return def.choices?.find((c) => c.value === value)?.label ?? value;
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? '−∞' : 'not a number';
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? '−∞' : t('assign.value.nan');
   let s: string;
   if (def.kind === 'integer') s = String(Math.round(value));
   else if (def.digits !== undefined) s = value.toFixed(def.digits);
@@ -179,7 +180,7 @@ const OP_WORDS: Record<Op, string> = { '<': '<', '<=': '≤', '>': '>', '>=': '�
 export function describeGoal(goal: Goal, defs: readonly MeasureDef[]): string {
   const def = defs.find((d) => d.id === goal.m);
   if (!def) return `${goal.m} ${goal.op} ${String(goal.v)}`;
-  if (def.kind === 'flag') return goal.v ? def.label : `not ${def.label}`;
+  if (def.kind === 'flag') return goal.v ? def.label : t('assign.goal.not', { label: def.label });
   return `${def.label} ${OP_WORDS[goal.op]} ${formatGoalValue(def, goal.v)}`;
 }
 

@@ -9,3 +9,5 @@ export function withBase(path: string): string {
 export function lessonHref(id: string): string {
   return withBase(`/lessons/${id}/`);
 }
+
+export { LOCALE, ROOT_BASE, localeBase, switchPath } from '../i18n/locales.ts';

@@ -52,6 +52,11 @@ describe('precacheList', () => {
     ]);
   });
 
+  test('isSkipped leaves out Pagefind’s unused interface bundles and keeps its search code and index', () => {
+    const all = new Set(['pagefind/pagefind.js', 'pagefind/pagefind-ui.js', 'pagefind/pagefind-ui.css', 'pagefind/pagefind-component-ui.js', 'pagefind/pagefind-modular-ui.css', 'pagefind/wasm.en.pagefind', 'pagefind/index/en_1.pf_index']);
+    expect([...all].filter((p) => !isSkipped(p, all))).toEqual(['pagefind/pagefind.js', 'pagefind/wasm.en.pagefind', 'pagefind/index/en_1.pf_index']);
+  });
+
   test('isSkipped keeps a .woff or .ttf font that has no .woff2 sibling', () => {
     const all = new Set(['fonts/Only.Abc12345.woff', 'fonts/Other.Xyz98765.woff2']);
     expect(isSkipped('fonts/Only.Abc12345.woff', all)).toBe(false);

@@ -6,32 +6,33 @@
  * values and a replay of a link are one computation.
  */
 import type { AssignSpec, MeasureDef, Values } from '../../lib/assignment.ts';
+import { t, type MessageKey } from '../../i18n/index.ts';
 import { activation, derivativeAt, type ActivationName } from '../../engine/index.ts';
 import { EXPLORER_FUNCTIONS, explorerStateSchema, RANGE_MAX, RANGE_MIN, snap, cursorStep, type ExplorerFunction, type ExplorerState } from './model.svelte.ts';
 
-/** Each function as a measure id part and as it is named in a sentence. */
-const NAMES: Record<ExplorerFunction, { id: string; words: string }> = {
-  step: { id: 'step', words: 'step' },
-  sigmoid: { id: 'sigmoid', words: 'sigmoid' },
-  tanh: { id: 'tanh', words: 'tanh' },
-  relu: { id: 'relu', words: 'ReLU' },
-  leaky_relu: { id: 'leakyRelu', words: 'leaky ReLU' },
-  elu: { id: 'elu', words: 'ELU' },
-  gelu: { id: 'gelu', words: 'GELU' },
-  softplus: { id: 'softplus', words: 'softplus' },
+/** Each function as a measure id part (its measures' labels are `measure.explorer.<id>`). */
+const NAMES: Record<ExplorerFunction, string> = {
+  step: 'step',
+  sigmoid: 'sigmoid',
+  tanh: 'tanh',
+  relu: 'relu',
+  leaky_relu: 'leakyRelu',
+  elu: 'elu',
+  gelu: 'gelu',
+  softplus: 'softplus',
 };
 
 /** The ids of a function's value and slope at the cursor. */
-export const valueId = (fn: ExplorerFunction) => `${NAMES[fn].id}Value`;
-export const slopeId = (fn: ExplorerFunction) => `${NAMES[fn].id}Slope`;
+export const valueId = (fn: ExplorerFunction) => `${NAMES[fn]}Value`;
+export const slopeId = (fn: ExplorerFunction) => `${NAMES[fn]}Slope`;
 
 export const EXPLORER_MEASURES: readonly MeasureDef[] = [
-  { id: 'x', label: 'cursor x', kind: 'number', min: -RANGE_MAX, max: RANGE_MAX },
-  { id: 'range', label: 'x range ±R', kind: 'number', min: RANGE_MIN, max: RANGE_MAX },
-  { id: 'shown', label: 'functions shown', kind: 'integer', min: 1, max: EXPLORER_FUNCTIONS.length },
+  { id: 'x', label: t('measure.explorer.x'), kind: 'number', min: -RANGE_MAX, max: RANGE_MAX },
+  { id: 'range', label: t('measure.explorer.range'), kind: 'number', min: RANGE_MIN, max: RANGE_MAX },
+  { id: 'shown', label: t('measure.explorer.shown'), kind: 'integer', min: 1, max: EXPLORER_FUNCTIONS.length },
   ...EXPLORER_FUNCTIONS.flatMap((fn): MeasureDef[] => [
-    { id: valueId(fn), label: `${NAMES[fn].words} f(x) at the cursor`, kind: 'number' },
-    { id: slopeId(fn), label: `${NAMES[fn].words} slope f′(x) at the cursor`, kind: 'number' },
+    { id: valueId(fn), label: t(`measure.explorer.${valueId(fn)}` as MessageKey), kind: 'number' },
+    { id: slopeId(fn), label: t(`measure.explorer.${slopeId(fn)}` as MessageKey), kind: 'number' },
   ]),
 ];
 

@@ -11,17 +11,17 @@ import { t } from '../../i18n/index.ts';
 import { HIDDEN, LEARNING_RATES, LOSSES, MAX_ITERATION, sizesOf, stepperSchema, type StepperState } from './presets.ts';
 
 export const STEPPER_MEASURES: readonly MeasureDef[] = [
-  { id: 'loss', label: 'loss', kind: 'number', better: 'low', min: 0 },
-  { id: 'updates', label: 'updates made', kind: 'integer', better: 'low', min: 0, max: MAX_ITERATION },
-  { id: 'prediction', label: 'prediction ŷ', kind: 'number', min: 0, max: 1 },
-  { id: 'outputDelta', label: 'output error signal δ', kind: 'number' },
-  { id: 'maxGrad', label: 'largest gradient size', kind: 'number', min: 0 },
-  { id: 'stepsDone', label: 'steps of the pass done', kind: 'integer', min: 0, max: 200 },
-  { id: 'flatSpot', label: 'stuck on a flat spot (every gradient below 1e−4, loss above 0.5)', kind: 'flag' },
-  { id: 'twins', label: 'the hidden units are twins', kind: 'flag' },
-  { id: 'lossKind', label: 'loss function', kind: 'choice', choices: LOSSES.map((l) => ({ value: l, label: t(`stepper.loss.${l}`) })) },
-  { id: 'hidden', label: 'hidden activation', kind: 'choice', choices: HIDDEN.map((h) => ({ value: h, label: t(`stepper.act.${h}`) })) },
-  { id: 'lr', label: 'learning rate', kind: 'number', min: LEARNING_RATES[0], max: LEARNING_RATES[LEARNING_RATES.length - 1] },
+  { id: 'loss', label: t('measure.stepper.loss'), kind: 'number', better: 'low', min: 0 },
+  { id: 'updates', label: t('measure.stepper.updates'), kind: 'integer', better: 'low', min: 0, max: MAX_ITERATION },
+  { id: 'prediction', label: t('measure.stepper.prediction'), kind: 'number', min: 0, max: 1 },
+  { id: 'outputDelta', label: t('measure.stepper.outputDelta'), kind: 'number' },
+  { id: 'maxGrad', label: t('measure.stepper.maxGrad'), kind: 'number', min: 0 },
+  { id: 'stepsDone', label: t('measure.stepper.stepsDone'), kind: 'integer', min: 0, max: 200 },
+  { id: 'flatSpot', label: t('measure.stepper.flatSpot'), kind: 'flag' },
+  { id: 'twins', label: t('measure.stepper.twins'), kind: 'flag' },
+  { id: 'lossKind', label: t('measure.stepper.lossKind'), kind: 'choice', choices: LOSSES.map((l) => ({ value: l, label: t(`stepper.loss.${l}`) })) },
+  { id: 'hidden', label: t('measure.stepper.hidden'), kind: 'choice', choices: HIDDEN.map((h) => ({ value: h, label: t(`stepper.act.${h}`) })) },
+  { id: 'lr', label: t('measure.stepper.lr'), kind: 'number', min: LEARNING_RATES[0], max: LEARNING_RATES[LEARNING_RATES.length - 1] },
 ];
 
 const finite = (x: number) => (Number.isFinite(x) ? x : null);

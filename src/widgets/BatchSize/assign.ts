@@ -13,15 +13,14 @@ import { BATCH_EPOCHS, BATCH_LR, batchStateSchema, type BatchState } from './mod
 const MAX_EPOCHS = BATCH_EPOCHS[BATCH_EPOCHS.length - 1];
 /** Steps per epoch for each batch size on 200 points: 200, ⌈200/16⌉ = 13, 1. */
 const MAX_STEPS = [200, 13, 1].map((n) => n * MAX_EPOCHS);
-const NAMES = ['batch 1', 'batch 16', 'the full batch'];
 const IDS = ['1', '16', 'Full'];
 
 export const BATCH_MEASURES: readonly MeasureDef[] = [
-  ...IDS.map((id, i): MeasureDef => ({ id: `loss${id}`, label: `loss with ${NAMES[i]}`, kind: 'number', better: 'low', min: 0 })),
-  { id: 'best', label: 'batch size with the lowest loss', kind: 'choice', choices: batchChoices.map((b) => ({ value: String(b), label: t(`batch.series.${b}` as MessageKey) })) },
-  ...IDS.map((id, i): MeasureDef => ({ id: `steps${id}`, label: `steps taken with ${NAMES[i]}`, kind: 'integer', better: 'low', min: 0, max: MAX_STEPS[i] })),
-  { id: 'epochs', label: 'epochs trained', kind: 'integer', better: 'low', min: 0, max: MAX_EPOCHS },
-  { id: 'lr', label: 'learning rate', kind: 'number', min: BATCH_LR[0], max: BATCH_LR[BATCH_LR.length - 1] },
+  ...IDS.map((id): MeasureDef => ({ id: `loss${id}`, label: t(`measure.batch.loss${id}` as MessageKey), kind: 'number', better: 'low', min: 0 })),
+  { id: 'best', label: t('measure.batch.best'), kind: 'choice', choices: batchChoices.map((b) => ({ value: String(b), label: t(`batch.series.${b}` as MessageKey) })) },
+  ...IDS.map((id, i): MeasureDef => ({ id: `steps${id}`, label: t(`measure.batch.steps${id}` as MessageKey), kind: 'integer', better: 'low', min: 0, max: MAX_STEPS[i] })),
+  { id: 'epochs', label: t('measure.batch.epochs'), kind: 'integer', better: 'low', min: 0, max: MAX_EPOCHS },
+  { id: 'lr', label: t('measure.batch.lr'), kind: 'number', min: BATCH_LR[0], max: BATCH_LR[BATCH_LR.length - 1] },
 ];
 
 const finite = (x: number) => (Number.isFinite(x) ? x : null);

@@ -8,6 +8,7 @@
  */
 import { pause, type AssignSpec, type MeasureDef, type Values } from '../../lib/assignment.ts';
 import { DATA_SIZE_DEFAULTS, DataSizeJob, labDatasetNames, type DataSizeResult, type LabDatasetName } from '../../engine/index.ts';
+import { t } from '../../i18n/index.ts';
 import { dataSizeSchema, datasetName, type DataSizeState } from './model.svelte.ts';
 
 const SMALLEST = DATA_SIZE_DEFAULTS.sizes[0];
@@ -16,23 +17,23 @@ const LARGEST = DATA_SIZE_DEFAULTS.sizes[DATA_SIZE_DEFAULTS.sizes.length - 1];
 const accuracy = (id: string, label: string): MeasureDef => ({ id, label, kind: 'number', better: 'high', min: 0, max: 100, digits: 2, unit: '%' });
 
 export const DATA_SIZE_MEASURES: readonly MeasureDef[] = [
-  { id: 'dataset', label: 'points', kind: 'choice', choices: labDatasetNames.map((d) => ({ value: d, label: datasetName(d) })) },
-  { id: 'measured', label: 'curve measured', kind: 'flag' },
+  { id: 'dataset', label: t('measure.datasize.dataset'), kind: 'choice', choices: labDatasetNames.map((d) => ({ value: d, label: datasetName(d) })) },
+  { id: 'measured', label: t('measure.datasize.measured'), kind: 'flag' },
   {
     id: 'crossing',
-    label: 'the network passes the linear model',
+    label: t('measure.datasize.crossing'),
     kind: 'choice',
     choices: [
-      { value: 'crossed', label: 'between two sizes' },
-      { value: 'never', label: 'never' },
-      { value: 'ahead', label: 'at every size' },
+      { value: 'crossed', label: t('measure.datasize.crossing.crossed') },
+      { value: 'never', label: t('measure.datasize.crossing.never') },
+      { value: 'ahead', label: t('measure.datasize.crossing.ahead') },
     ],
   },
-  { id: 'crossAt', label: 'training points where the network passes', kind: 'number', better: 'low', min: SMALLEST, max: LARGEST, digits: 0 },
-  accuracy('linearSmall', `linear model: accuracy with ${SMALLEST} points`),
-  accuracy('networkSmall', `network: accuracy with ${SMALLEST} points`),
-  accuracy('linearLarge', `linear model: accuracy with ${LARGEST} points`),
-  accuracy('networkLarge', `network: accuracy with ${LARGEST} points`),
+  { id: 'crossAt', label: t('measure.datasize.crossAt'), kind: 'number', better: 'low', min: SMALLEST, max: LARGEST, digits: 0 },
+  accuracy('linearSmall', t('measure.datasize.linearSmall', { n: SMALLEST })),
+  accuracy('networkSmall', t('measure.datasize.networkSmall', { n: SMALLEST })),
+  accuracy('linearLarge', t('measure.datasize.linearLarge', { n: LARGEST })),
+  accuracy('networkLarge', t('measure.datasize.networkLarge', { n: LARGEST })),
 ];
 
 /**

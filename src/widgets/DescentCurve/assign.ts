@@ -14,15 +14,15 @@ const REGIMES: readonly Regime[] = ['still', 'crawl', 'converge', 'one-step', 'o
 export const SETTLED_WITHIN = 1e-6;
 
 export const DESCENT_MEASURES: readonly MeasureDef[] = [
-  { id: 'loss', label: 'loss reached', kind: 'number', better: 'low', min: 0 },
-  { id: 'distance', label: 'distance to the lowest minimum', kind: 'number', better: 'low', min: 0 },
-  { id: 'steps', label: 'steps taken', kind: 'integer', better: 'low', min: 0, max: MAX_STEPS },
-  { id: 'settled', label: 'settled at a minimum', kind: 'flag' },
-  { id: 'diverged', label: 'diverged', kind: 'flag' },
-  { id: 'regime', label: 'regime', kind: 'choice', choices: REGIMES.map((r) => ({ value: r, label: t(`descent.regime.${r}` as MessageKey) })) },
-  { id: 'lr', label: 'learning rate', kind: 'number', min: LR_RANGE[0], max: LR_RANGE[1] },
-  { id: 'start', label: 'starting w', kind: 'number', min: -3, max: 5 },
-  { id: 'curve', label: 'curve', kind: 'choice', choices: curveNames.map((c) => ({ value: c, label: t(`descent.curve.${c}` as MessageKey) })) },
+  { id: 'loss', label: t('measure.descent.loss'), kind: 'number', better: 'low', min: 0 },
+  { id: 'distance', label: t('measure.descent.distance'), kind: 'number', better: 'low', min: 0 },
+  { id: 'steps', label: t('measure.descent.steps'), kind: 'integer', better: 'low', min: 0, max: MAX_STEPS },
+  { id: 'settled', label: t('measure.descent.settled'), kind: 'flag' },
+  { id: 'diverged', label: t('measure.descent.diverged'), kind: 'flag' },
+  { id: 'regime', label: t('measure.descent.regime'), kind: 'choice', choices: REGIMES.map((r) => ({ value: r, label: t(`descent.regime.${r}` as MessageKey) })) },
+  { id: 'lr', label: t('measure.descent.lr'), kind: 'number', min: LR_RANGE[0], max: LR_RANGE[1] },
+  { id: 'start', label: t('measure.descent.start'), kind: 'number', min: -3, max: 5 },
+  { id: 'curve', label: t('measure.descent.curve'), kind: 'choice', choices: curveNames.map((c) => ({ value: c, label: t(`descent.curve.${c}` as MessageKey) })) },
 ];
 
 const finite = (x: number) => (Number.isFinite(x) ? x : null);

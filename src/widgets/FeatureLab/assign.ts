@@ -17,16 +17,16 @@ const percentMeasure = (id: string, label: string): MeasureDef => ({ id, label, 
 const steps = (id: string, label: string): MeasureDef => ({ id, label, kind: 'integer', better: 'low', min: 0, max: LAB_RECIPE.steps });
 
 export const FEATURE_LAB_MEASURES: readonly MeasureDef[] = [
-  { id: 'dataset', label: 'points', kind: 'choice', choices: labDatasetNames.map((d) => ({ value: d, label: t(`featurelab.dataset.${d}`) })) },
-  { id: 'features', label: 'hand-made features ticked', kind: 'integer', better: 'low', min: 0, max: handFeatureKeys.length },
-  ...handFeatureKeys.map((k): MeasureDef => ({ id: featureFlag(k), label: `uses ${featureLabels[k]}`, kind: 'flag' })),
-  steps('linearSteps', 'linear model: steps trained'),
-  percentMeasure('linearTest', 'linear model: test accuracy'),
-  percentMeasure('linearTrain', 'linear model: training accuracy'),
-  { id: 'linearLoss', label: 'linear model: training loss', kind: 'number', better: 'low', min: 0 },
-  { id: 'hidden', label: 'network: hidden units', kind: 'integer', better: 'low', min: LAB_HIDDEN.min, max: LAB_HIDDEN.max },
-  steps('networkSteps', 'network: steps trained'),
-  percentMeasure('networkTest', 'network: test accuracy'),
+  { id: 'dataset', label: t('measure.featurelab.dataset'), kind: 'choice', choices: labDatasetNames.map((d) => ({ value: d, label: t(`featurelab.dataset.${d}`) })) },
+  { id: 'features', label: t('measure.featurelab.features'), kind: 'integer', better: 'low', min: 0, max: handFeatureKeys.length },
+  ...handFeatureKeys.map((k): MeasureDef => ({ id: featureFlag(k), label: t('measure.featurelab.uses', { feature: featureLabels[k] }), kind: 'flag' })),
+  steps('linearSteps', t('measure.featurelab.linearSteps')),
+  percentMeasure('linearTest', t('measure.featurelab.linearTest')),
+  percentMeasure('linearTrain', t('measure.featurelab.linearTrain')),
+  { id: 'linearLoss', label: t('measure.featurelab.linearLoss'), kind: 'number', better: 'low', min: 0 },
+  { id: 'hidden', label: t('measure.featurelab.hidden'), kind: 'integer', better: 'low', min: LAB_HIDDEN.min, max: LAB_HIDDEN.max },
+  steps('networkSteps', t('measure.featurelab.networkSteps')),
+  percentMeasure('networkTest', t('measure.featurelab.networkTest')),
 ];
 
 /** An accuracy in percent, exact for whole counts (correct × 100 / count). */

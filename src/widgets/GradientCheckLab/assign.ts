@@ -6,19 +6,20 @@
  */
 import { backpropSteps, createMLP, epsilonSweep } from '../../engine/index.ts';
 import { type AssignSpec, type MeasureDef, type Values } from '../../lib/assignment.ts';
+import { t } from '../../i18n/index.ts';
 import { PRESET_STATES } from '../BackpropStepper/presets.ts';
 import { PARAM_LABELS } from '../LossExplorer/model.svelte.ts';
 import { BAD, GOOD, gradLabSchema, type CheckRow, type GradLabState } from './model.svelte.ts';
 
 export const GRAD_LAB_MEASURES: readonly MeasureDef[] = [
-  { id: 'relError', label: 'relative error', kind: 'number', better: 'low', min: 0 },
-  { id: 'passes', label: 'the check passes', kind: 'flag' },
-  { id: 'eps', label: 'step ε', kind: 'number', min: 1e-12, max: 0.1 },
-  { id: 'failing', label: 'parameters failing', kind: 'integer', min: 0, max: 9 },
-  { id: 'bug', label: 'bug planted', kind: 'flag' },
-  { id: 'param', label: 'parameter checked', kind: 'choice', choices: PARAM_LABELS.map((name, i) => ({ value: String(i), label: name })) },
-  { id: 'analytic', label: 'backprop gradient', kind: 'number' },
-  { id: 'numeric', label: 'central-difference gradient', kind: 'number' },
+  { id: 'relError', label: t('measure.gradlab.relError'), kind: 'number', better: 'low', min: 0 },
+  { id: 'passes', label: t('measure.gradlab.passes'), kind: 'flag' },
+  { id: 'eps', label: t('measure.gradlab.eps'), kind: 'number', min: 1e-12, max: 0.1 },
+  { id: 'failing', label: t('measure.gradlab.failing'), kind: 'integer', min: 0, max: 9 },
+  { id: 'bug', label: t('measure.gradlab.bug'), kind: 'flag' },
+  { id: 'param', label: t('measure.gradlab.param'), kind: 'choice', choices: PARAM_LABELS.map((name, i) => ({ value: String(i), label: name })) },
+  { id: 'analytic', label: t('measure.gradlab.analytic'), kind: 'number' },
+  { id: 'numeric', label: t('measure.gradlab.numeric'), kind: 'number' },
 ];
 
 /** ε = 10^e to 12 digits, as the slider shows it: exactly 1e−5 in every browser (10 ** −5 is not correctly rounded in all of them). */

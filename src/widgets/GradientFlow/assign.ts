@@ -7,24 +7,23 @@
  */
 import { attenuation, FLOW_ACTIVATIONS, FLOW_LIMITS, type FlowActivation } from '../../engine/index.ts';
 import { pause, type AssignSpec, type MeasureDef, type Values } from '../../lib/assignment.ts';
+import { t, type MessageKey } from '../../i18n/index.ts';
 import { FlowRace, MAX_STEPS, type RaceSnapshot } from './race.ts';
 import { flowName, flowStateSchema, LEARNING_RATES, type FlowState } from './model.svelte.ts';
 
-/** How the measures name each network. */
-const NAMES: Record<FlowActivation, string> = { sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU' };
-
-const perNetwork = (make: (name: FlowActivation, word: string) => MeasureDef) => FLOW_ACTIVATIONS.map((name) => make(name, NAMES[name]));
+/** One measure per network; its label is `measure.flow.<id>`. */
+const perNetwork = (make: (name: FlowActivation) => MeasureDef) => FLOW_ACTIVATIONS.map((name) => make(name));
 
 export const FLOW_MEASURES: readonly MeasureDef[] = [
-  ...perNetwork((name, word) => ({ id: `${name}Loss`, label: `${word} network: loss`, kind: 'number', better: 'low', min: 0 })),
-  ...perNetwork((name, word) => ({ id: `${name}First`, label: `${word} network: first-layer gradient`, kind: 'number', better: 'high', min: 0 })),
-  ...perNetwork((name, word) => ({ id: `${name}Ratio`, label: `${word} network: first-to-last gradient ratio`, kind: 'number', better: 'high', min: 0 })),
-  { id: 'leader', label: 'network with the lowest loss', kind: 'choice', choices: FLOW_ACTIVATIONS.map((a) => ({ value: a, label: flowName(a) })) },
-  { id: 'reluDead', label: 'ReLU network: dead units', kind: 'integer', better: 'low', min: 0, max: FLOW_LIMITS.depth[1] * FLOW_LIMITS.width[1] },
-  { id: 'steps', label: 'steps trained', kind: 'integer', better: 'low', min: 0, max: MAX_STEPS },
-  { id: 'depth', label: 'hidden layers', kind: 'integer', min: FLOW_LIMITS.depth[0], max: FLOW_LIMITS.depth[1] },
-  { id: 'width', label: 'units per hidden layer', kind: 'integer', min: FLOW_LIMITS.width[0], max: FLOW_LIMITS.width[1] },
-  { id: 'lr', label: 'learning rate', kind: 'number', min: LEARNING_RATES[0], max: LEARNING_RATES[LEARNING_RATES.length - 1] },
+  ...perNetwork((name) => ({ id: `${name}Loss`, label: t(`measure.flow.${name}Loss` as MessageKey), kind: 'number', better: 'low', min: 0 })),
+  ...perNetwork((name) => ({ id: `${name}First`, label: t(`measure.flow.${name}First` as MessageKey), kind: 'number', better: 'high', min: 0 })),
+  ...perNetwork((name) => ({ id: `${name}Ratio`, label: t(`measure.flow.${name}Ratio` as MessageKey), kind: 'number', better: 'high', min: 0 })),
+  { id: 'leader', label: t('measure.flow.leader'), kind: 'choice', choices: FLOW_ACTIVATIONS.map((a) => ({ value: a, label: flowName(a) })) },
+  { id: 'reluDead', label: t('measure.flow.reluDead'), kind: 'integer', better: 'low', min: 0, max: FLOW_LIMITS.depth[1] * FLOW_LIMITS.width[1] },
+  { id: 'steps', label: t('measure.flow.steps'), kind: 'integer', better: 'low', min: 0, max: MAX_STEPS },
+  { id: 'depth', label: t('measure.flow.depth'), kind: 'integer', min: FLOW_LIMITS.depth[0], max: FLOW_LIMITS.depth[1] },
+  { id: 'width', label: t('measure.flow.width'), kind: 'integer', min: FLOW_LIMITS.width[0], max: FLOW_LIMITS.width[1] },
+  { id: 'lr', label: t('measure.flow.lr'), kind: 'number', min: LEARNING_RATES[0], max: LEARNING_RATES[LEARNING_RATES.length - 1] },
 ];
 
 const finite = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x : null);

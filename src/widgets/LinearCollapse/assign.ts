@@ -12,14 +12,14 @@ import { t, type MessageKey } from '../../i18n/index.ts';
 import { COLLAPSE_ACTIVATIONS, collapseStateSchema, DEPTH_RANGE, WIDTH_RANGE, X_RANGE, type CollapseState } from './model.svelte.ts';
 
 export const COLLAPSE_MEASURES: readonly MeasureDef[] = [
-  { id: 'slope', label: 'slope of the single layer', kind: 'number' },
-  { id: 'intercept', label: 'intercept of the single layer', kind: 'number' },
-  { id: 'bend', label: 'bend with the activation', kind: 'number', better: 'high', min: 0 },
-  { id: 'gap', label: 'gap between the stack and the single layer', kind: 'number', better: 'low', min: 0 },
-  { id: 'depth', label: 'layers', kind: 'integer', better: 'low', min: DEPTH_RANGE[0], max: DEPTH_RANGE[1] },
-  { id: 'width', label: 'units per hidden layer', kind: 'integer', better: 'low', min: WIDTH_RANGE[0], max: WIDTH_RANGE[1] },
-  { id: 'activation', label: 'activation', kind: 'choice', choices: COLLAPSE_ACTIVATIONS.map((a) => ({ value: a, label: t(`collapse.act.${a}` as MessageKey) })) },
-  { id: 'seed', label: 'seed of the weights', kind: 'integer', min: 0, max: MAX_SEED },
+  { id: 'slope', label: t('measure.collapse.slope'), kind: 'number' },
+  { id: 'intercept', label: t('measure.collapse.intercept'), kind: 'number' },
+  { id: 'bend', label: t('measure.collapse.bend'), kind: 'number', better: 'high', min: 0 },
+  { id: 'gap', label: t('measure.collapse.gap'), kind: 'number', better: 'low', min: 0 },
+  { id: 'depth', label: t('measure.collapse.depth'), kind: 'integer', better: 'low', min: DEPTH_RANGE[0], max: DEPTH_RANGE[1] },
+  { id: 'width', label: t('measure.collapse.width'), kind: 'integer', better: 'low', min: WIDTH_RANGE[0], max: WIDTH_RANGE[1] },
+  { id: 'activation', label: t('measure.collapse.activation'), kind: 'choice', choices: COLLAPSE_ACTIVATIONS.map((a) => ({ value: a, label: t(`collapse.act.${a}` as MessageKey) })) },
+  { id: 'seed', label: t('measure.collapse.seed'), kind: 'integer', min: 0, max: MAX_SEED },
 ];
 
 const finite = (x: number) => (Number.isFinite(x) ? x : null);

@@ -11,17 +11,17 @@ import { PRESET_STATES } from '../BackpropStepper/presets.ts';
 import { lossExplorerSchema, NET_LOSSES, PARAM_LABELS, P_MAX, P_MIN, TARGETS, W_LIMIT, type LossExplorerState } from './model.svelte.ts';
 
 export const LOSS_EXPLORER_MEASURES: readonly MeasureDef[] = [
-  { id: 'bce', label: 'cross-entropy at ŷ', kind: 'number', better: 'low', min: 0, max: 7 },
-  { id: 'mse', label: 'squared error at ŷ', kind: 'number', better: 'low', min: 0, max: 1 },
-  { id: 'bceDz', label: 'cross-entropy’s ∂L/∂z', kind: 'number', min: -1, max: 1 },
-  { id: 'mseDz', label: 'squared error’s ∂L/∂z', kind: 'number', min: -1, max: 1 },
-  { id: 'prediction', label: 'prediction ŷ', kind: 'number', min: P_MIN, max: P_MAX, digits: 3 },
-  { id: 'target', label: 'target y', kind: 'choice', choices: TARGETS.map((y) => ({ value: String(y), label: String(y) })) },
-  { id: 'netLoss', label: 'network’s loss at the weight', kind: 'number', better: 'low', min: 0 },
-  { id: 'slope', label: 'backprop slope ∂L/∂w', kind: 'number' },
-  { id: 'weightValue', label: 'value of the weight', kind: 'number', min: -W_LIMIT, max: W_LIMIT, digits: 2 },
-  { id: 'weight', label: 'weight moved', kind: 'choice', choices: PARAM_LABELS.map((name, i) => ({ value: String(i), label: name })) },
-  { id: 'lossKind', label: 'network’s loss function', kind: 'choice', choices: NET_LOSSES.map((l) => ({ value: l, label: t(`stepper.loss.${l}`) })) },
+  { id: 'bce', label: t('measure.lossx.bce'), kind: 'number', better: 'low', min: 0, max: 7 },
+  { id: 'mse', label: t('measure.lossx.mse'), kind: 'number', better: 'low', min: 0, max: 1 },
+  { id: 'bceDz', label: t('measure.lossx.bceDz'), kind: 'number', min: -1, max: 1 },
+  { id: 'mseDz', label: t('measure.lossx.mseDz'), kind: 'number', min: -1, max: 1 },
+  { id: 'prediction', label: t('measure.lossx.prediction'), kind: 'number', min: P_MIN, max: P_MAX, digits: 3 },
+  { id: 'target', label: t('measure.lossx.target'), kind: 'choice', choices: TARGETS.map((y) => ({ value: String(y), label: String(y) })) },
+  { id: 'netLoss', label: t('measure.lossx.netLoss'), kind: 'number', better: 'low', min: 0 },
+  { id: 'slope', label: t('measure.lossx.slope'), kind: 'number' },
+  { id: 'weightValue', label: t('measure.lossx.weightValue'), kind: 'number', min: -W_LIMIT, max: W_LIMIT, digits: 2 },
+  { id: 'weight', label: t('measure.lossx.weight'), kind: 'choice', choices: PARAM_LABELS.map((name, i) => ({ value: String(i), label: name })) },
+  { id: 'lossKind', label: t('measure.lossx.lossKind'), kind: 'choice', choices: NET_LOSSES.map((l) => ({ value: l, label: t(`stepper.loss.${l}`) })) },
 ];
 
 const finite = (x: number) => (Number.isFinite(x) ? x : null);

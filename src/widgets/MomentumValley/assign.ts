@@ -6,18 +6,19 @@
  */
 import { momentumRate, race, surface, type Lane } from '../../engine/index.ts';
 import type { AssignSpec, MeasureDef, Values } from '../../lib/assignment.ts';
+import { t } from '../../i18n/index.ts';
 import { CURVATURES, stepsTo, VALLEY_LR, VALLEY_STEPS, valleyStateSchema, type ValleyState } from './model.svelte.ts';
 
 export const VALLEY_MEASURES: readonly MeasureDef[] = [
-  { id: 'steps', label: 'momentum’s steps to a millionth', kind: 'integer', better: 'low', min: 1, max: 100_000 },
-  { id: 'rate', label: 'momentum’s shrink factor (slower direction)', kind: 'number', better: 'low', min: 0, max: 1, digits: 3 },
-  { id: 'gdSteps', label: 'plain GD’s steps to a millionth', kind: 'integer', better: 'low', min: 1, max: 100_000 },
-  { id: 'gdRate', label: 'plain GD’s shrink factor (slower direction)', kind: 'number', better: 'low', min: 0, max: 1, digits: 3 },
-  { id: 'faster', label: 'momentum faster than plain GD', kind: 'flag' },
-  { id: 'loss', label: `momentum’s loss at step ${VALLEY_STEPS}`, kind: 'number', better: 'low', min: 0 },
-  { id: 'distance', label: `momentum’s distance to the minimum at step ${VALLEY_STEPS}`, kind: 'number', better: 'low', min: 0 },
-  { id: 'lr', label: 'learning rate', kind: 'number', min: VALLEY_LR[0], max: VALLEY_LR[VALLEY_LR.length - 1] },
-  { id: 'beta', label: 'momentum μ', kind: 'number', min: 0, max: 0.99, digits: 2 },
+  { id: 'steps', label: t('measure.valley.steps'), kind: 'integer', better: 'low', min: 1, max: 100_000 },
+  { id: 'rate', label: t('measure.valley.rate'), kind: 'number', better: 'low', min: 0, max: 1, digits: 3 },
+  { id: 'gdSteps', label: t('measure.valley.gdSteps'), kind: 'integer', better: 'low', min: 1, max: 100_000 },
+  { id: 'gdRate', label: t('measure.valley.gdRate'), kind: 'number', better: 'low', min: 0, max: 1, digits: 3 },
+  { id: 'faster', label: t('measure.valley.faster'), kind: 'flag' },
+  { id: 'loss', label: t('measure.valley.loss', { n: VALLEY_STEPS }), kind: 'number', better: 'low', min: 0 },
+  { id: 'distance', label: t('measure.valley.distance', { n: VALLEY_STEPS }), kind: 'number', better: 'low', min: 0 },
+  { id: 'lr', label: t('measure.valley.lr'), kind: 'number', min: VALLEY_LR[0], max: VALLEY_LR[VALLEY_LR.length - 1] },
+  { id: 'beta', label: t('measure.valley.beta'), kind: 'number', min: 0, max: 0.99, digits: 2 },
 ];
 
 const bowl = surface('bowl');

@@ -11,16 +11,16 @@ import { Replay, type Measure, type ReplayLeg } from './session.ts';
 import { ACTIVATIONS, classCount, DATASETS, hiddenUnits, MAX_LAYERS, MAX_REPLAY_EPOCHS, playgroundStateSchema, type PlaygroundState } from './settings.ts';
 
 export const PLAYGROUND_MEASURES: readonly MeasureDef[] = [
-  { id: 'testLoss', label: 'test loss', kind: 'number', better: 'low', min: 0 },
-  { id: 'trainLoss', label: 'training loss', kind: 'number', better: 'low', min: 0 },
-  { id: 'testAccuracy', label: 'test accuracy', kind: 'number', better: 'high', min: 0, max: 100, digits: 1, unit: '%' },
-  { id: 'trainAccuracy', label: 'training accuracy', kind: 'number', better: 'high', min: 0, max: 100, digits: 1, unit: '%' },
-  { id: 'hiddenUnits', label: 'hidden units', kind: 'integer', better: 'low', min: 0, max: 64 * MAX_LAYERS },
-  { id: 'hiddenLayers', label: 'hidden layers', kind: 'integer', better: 'low', min: 0, max: MAX_LAYERS },
-  { id: 'parameters', label: 'parameters', kind: 'integer', better: 'low', min: 0, max: 1000 },
-  { id: 'epochs', label: 'epochs trained', kind: 'integer', better: 'low', min: 0, max: MAX_REPLAY_EPOCHS },
-  { id: 'dataset', label: 'dataset', kind: 'choice', choices: DATASETS.map((d) => ({ value: d, label: t(`playground.dataset.${d}`) })) },
-  { id: 'activation', label: 'activation', kind: 'choice', choices: ACTIVATIONS.map((a) => ({ value: a, label: t(`playground.activation.${a}`) })) },
+  { id: 'testLoss', label: t('measure.playground.testLoss'), kind: 'number', better: 'low', min: 0 },
+  { id: 'trainLoss', label: t('measure.playground.trainLoss'), kind: 'number', better: 'low', min: 0 },
+  { id: 'testAccuracy', label: t('measure.playground.testAccuracy'), kind: 'number', better: 'high', min: 0, max: 100, digits: 1, unit: '%' },
+  { id: 'trainAccuracy', label: t('measure.playground.trainAccuracy'), kind: 'number', better: 'high', min: 0, max: 100, digits: 1, unit: '%' },
+  { id: 'hiddenUnits', label: t('measure.playground.hiddenUnits'), kind: 'integer', better: 'low', min: 0, max: 64 * MAX_LAYERS },
+  { id: 'hiddenLayers', label: t('measure.playground.hiddenLayers'), kind: 'integer', better: 'low', min: 0, max: MAX_LAYERS },
+  { id: 'parameters', label: t('measure.playground.parameters'), kind: 'integer', better: 'low', min: 0, max: 1000 },
+  { id: 'epochs', label: t('measure.playground.epochs'), kind: 'integer', better: 'low', min: 0, max: MAX_REPLAY_EPOCHS },
+  { id: 'dataset', label: t('measure.playground.dataset'), kind: 'choice', choices: DATASETS.map((d) => ({ value: d, label: t(`playground.dataset.${d}`) })) },
+  { id: 'activation', label: t('measure.playground.activation'), kind: 'choice', choices: ACTIVATIONS.map((a) => ({ value: a, label: t(`playground.activation.${a}`) })) },
 ];
 
 /** An accuracy in percent, exact for whole counts (correct × 100 / count, not 0.29 × 100). */

@@ -12,15 +12,15 @@ import { t, type MessageKey } from '../../i18n/index.ts';
 import { raceStateSchema, type RaceState } from './model.svelte.ts';
 
 export const RACE_MEASURES: readonly MeasureDef[] = [
-  { id: 'winner', label: 'first to arrive', kind: 'choice', choices: racerNames.map((r) => ({ value: r, label: t(`race.racer.${r}` as MessageKey) })) },
-  { id: 'winnerSteps', label: 'step of the first arrival', kind: 'integer', better: 'low', min: 0, max: RACE_STEPS },
-  { id: 'arrived', label: 'racers arrived', kind: 'integer', better: 'high', min: 0, max: racerNames.length },
-  { id: 'bestLoss', label: 'lowest loss above the minimum', kind: 'number', better: 'low', min: 0 },
-  { id: 'gdLoss', label: 'plain GD’s loss above the minimum', kind: 'number', better: 'low', min: 0 },
-  { id: 'steps', label: 'steps run', kind: 'integer', better: 'high', min: 0, max: RACE_STEPS },
-  { id: 'racersOn', label: 'racers in the race', kind: 'integer', min: 0, max: racerNames.length },
-  { id: 'surface', label: 'surface', kind: 'choice', choices: surfaceNames.map((s) => ({ value: s, label: t(`race.surface.${s}` as MessageKey) })) },
-  { id: 'fromStart', label: 'from the surface’s own start', kind: 'flag' },
+  { id: 'winner', label: t('measure.race.winner'), kind: 'choice', choices: racerNames.map((r) => ({ value: r, label: t(`race.racer.${r}` as MessageKey) })) },
+  { id: 'winnerSteps', label: t('measure.race.winnerSteps'), kind: 'integer', better: 'low', min: 0, max: RACE_STEPS },
+  { id: 'arrived', label: t('measure.race.arrived'), kind: 'integer', better: 'high', min: 0, max: racerNames.length },
+  { id: 'bestLoss', label: t('measure.race.bestLoss'), kind: 'number', better: 'low', min: 0 },
+  { id: 'gdLoss', label: t('measure.race.gdLoss'), kind: 'number', better: 'low', min: 0 },
+  { id: 'steps', label: t('measure.race.steps'), kind: 'integer', better: 'high', min: 0, max: RACE_STEPS },
+  { id: 'racersOn', label: t('measure.race.racersOn'), kind: 'integer', min: 0, max: racerNames.length },
+  { id: 'surface', label: t('measure.race.surface'), kind: 'choice', choices: surfaceNames.map((s) => ({ value: s, label: t(`race.surface.${s}` as MessageKey) })) },
+  { id: 'fromStart', label: t('measure.race.fromStart'), kind: 'flag' },
 ];
 
 type Shown = Pick<RaceState, 'surface' | 'start' | 'racers' | 't'>;

@@ -7,6 +7,7 @@
  */
 import type { AssignSpec, MeasureDef, Values } from '../../lib/assignment.ts';
 import { computesGate, GATE_NAMES, linearlySeparable, misclassified, train, truthTable, type GateName } from '../../engine/perceptron.ts';
+import { t } from '../../i18n/index.ts';
 import { LEARNING_RATES, perceptronStateSchema, STATE_LIMIT, type PerceptronState } from './model.svelte.ts';
 
 /** The gates one perceptron can compute (XOR is not among them: no straight line splits it). */
@@ -22,19 +23,19 @@ export const LEARN_CAP = 1000;
 export const PERCEPTRON_MEASURES: readonly MeasureDef[] = [
   {
     id: 'computes',
-    label: 'gate computed',
+    label: t('measure.perceptron.computes'),
     kind: 'choice',
-    choices: [...COMPUTABLE.map((g) => ({ value: g, label: g })), { value: 'none', label: 'none of these' }],
+    choices: [...COMPUTABLE.map((g) => ({ value: g, label: g })), { value: 'none', label: t('measure.perceptron.computes.none') }],
   },
-  { id: 'allRight', label: 'every point right', kind: 'flag' },
-  { id: 'pointsRight', label: 'points right', kind: 'integer', better: 'high', min: 0, max: 4 },
-  { id: 'gate', label: 'chosen gate', kind: 'choice', choices: GATE_NAMES.map((g) => ({ value: g, label: g })) },
-  { id: 'epochs', label: 'epochs to learn from here', kind: 'integer', better: 'low', min: 1, max: LEARN_CAP },
-  { id: 'updates', label: 'updates to learn from here', kind: 'integer', better: 'low', min: 0, max: 4 * LEARN_CAP },
-  { id: 'w1', label: 'weight w₁', kind: 'number', min: -STATE_LIMIT, max: STATE_LIMIT },
-  { id: 'w2', label: 'weight w₂', kind: 'number', min: -STATE_LIMIT, max: STATE_LIMIT },
-  { id: 'b', label: 'bias b', kind: 'number', min: -STATE_LIMIT, max: STATE_LIMIT },
-  { id: 'lr', label: 'learning rate η', kind: 'choice', choices: LEARNING_RATES.map((lr) => ({ value: String(lr), label: String(lr) })) },
+  { id: 'allRight', label: t('measure.perceptron.allRight'), kind: 'flag' },
+  { id: 'pointsRight', label: t('measure.perceptron.pointsRight'), kind: 'integer', better: 'high', min: 0, max: 4 },
+  { id: 'gate', label: t('measure.perceptron.gate'), kind: 'choice', choices: GATE_NAMES.map((g) => ({ value: g, label: g })) },
+  { id: 'epochs', label: t('measure.perceptron.epochs'), kind: 'integer', better: 'low', min: 1, max: LEARN_CAP },
+  { id: 'updates', label: t('measure.perceptron.updates'), kind: 'integer', better: 'low', min: 0, max: 4 * LEARN_CAP },
+  { id: 'w1', label: t('measure.perceptron.w1'), kind: 'number', min: -STATE_LIMIT, max: STATE_LIMIT },
+  { id: 'w2', label: t('measure.perceptron.w2'), kind: 'number', min: -STATE_LIMIT, max: STATE_LIMIT },
+  { id: 'b', label: t('measure.perceptron.b'), kind: 'number', min: -STATE_LIMIT, max: STATE_LIMIT },
+  { id: 'lr', label: t('measure.perceptron.lr'), kind: 'choice', choices: LEARNING_RATES.map((lr) => ({ value: String(lr), label: String(lr) })) },
 ];
 
 /** The gate of COMPUTABLE the weights compute, or 'none'. */

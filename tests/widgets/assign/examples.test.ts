@@ -4,8 +4,8 @@
  * an assignable widget.
  */
 import { describe, expect, test } from 'vitest';
-import { assignmentProblem, checkGoals, verdict } from '../../../src/lib/assignment.ts';
-import { ASSIGNMENT_EXAMPLES } from '../../../src/lib/assignment-examples.ts';
+import { assignmentProblem, assignmentSchema, checkGoals, verdict } from '../../../src/lib/assignment.ts';
+import { ASSIGNMENT_EXAMPLES, exampleIn } from '../../../src/lib/assignment-examples.ts';
 
 describe('worked assignments', () => {
   test('one per chapter, each for the chapter it is in', () => {
@@ -27,6 +27,27 @@ describe('worked assignments', () => {
     expect(v.checks.filter((c) => !c.met).map((c) => `${c.text}: ${c.value}`)).toEqual([]);
     expect(v.met).toBe(true);
   }, 120_000);
+});
+
+/** Every number written with digits, in order ("1e−12" and "1e-12" alike). */
+const numbers = (text: string) => text.replace(/−/g, '-').match(/\d+(?:\.\d+)?(?:e-?\d+)?/g) ?? [];
+
+describe('the worked assignments in Korean', () => {
+  test.each(ASSIGNMENT_EXAMPLES.map((e) => [e.chapter, e] as const))('chapter %i: the same numbers as the English, in Korean, and a valid assignment', (_n, e) => {
+    const ko = exampleIn(e, 'ko');
+    const pairs = [
+      [e.summary, ko.summary],
+      [e.assignment.note, ko.assignment.note],
+      [e.how, ko.how],
+    ];
+    for (const [english, korean] of pairs) {
+      expect(korean).toMatch(/[가-힣]/);
+      expect(numbers(korean).sort(), korean).toEqual(numbers(english).sort());
+    }
+    expect(assignmentSchema.safeParse(ko.assignment).success).toBe(true);
+    expect({ ...ko.assignment, note: e.assignment.note }).toEqual(e.assignment);
+    expect(exampleIn(e, 'en')).toBe(e);
+  });
 });
 
 /** The numbers each example's "how" gives the instructor, from the engine. */
