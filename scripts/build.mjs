@@ -12,7 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { listFiles, writeServiceWorker } from '../src/integrations/service-worker.mjs';
+import { LANGUAGE_WORKERS, listFiles, writeServiceWorker } from '../src/integrations/service-worker.mjs';
 
 const args = process.argv.slice(2);
 const outIndex = args.indexOf('--outDir');
@@ -68,7 +68,9 @@ if (existsSync(pagefind)) {
   step('search index', () => execFileSync(process.execPath, [pagefind, '--site', outDir, '--output-subdir', 'pagefind'], { stdio: 'inherit' }));
 }
 step('sitemap', () => console.log(`[build] sitemap.xml: ${sitemap()} pages`));
-step('service worker', () => {
-  const r = writeServiceWorker(outDir, rootBase);
-  console.log(`[build] sw.js: ${r.urls.length} files (${(r.precacheBytes / 1e6).toFixed(2)} MB) precached as ${r.cache}; sw.js is ${r.swBytes} bytes`);
+step('service workers', () => {
+  for (const { name, ...options } of LANGUAGE_WORKERS) {
+    const r = writeServiceWorker(outDir, rootBase, options);
+    console.log(`[build] ${name}: ${r.urls.length} files (${(r.precacheBytes / 1e6).toFixed(2)} MB) precached as ${r.cache}; ${name} is ${r.swBytes} bytes`);
+  }
 });

@@ -169,7 +169,7 @@ export const en = {
   'search.loading': 'Searching…',
   'search.failed': 'Search could not be loaded. If you are offline, open a page you have visited, then try again.',
   'search.short': 'Type at least two letters.',
-  'site.lang.switch': '이 페이지를 한국어로 보기 (Korean)',
+  'site.lang.switch': '한국어: 이 페이지를 한국어로 보기 (Korean)',
   'exercise.working': 'Working:',
   'widget.print.link': 'Open it live:',
   'offline.update': 'A newer version of the course is available.',

@@ -171,7 +171,7 @@ export const ko: Messages = {
   'search.loading': "검색하는 중…",
   'search.failed': "검색을 불러오지 못했습니다. 오프라인이라면 한 번 방문한 페이지를 연 뒤 다시 시도하십시오.",
   'search.short': "두 글자 이상 입력하십시오.",
-  'site.lang.switch': "Read this page in English (영어로 보기)",
+  'site.lang.switch': 'English: read this page in English (영어로 보기)',
   'exercise.working': "풀이:",
   'widget.print.link': "웹에서 직접 열기:",
   'offline.update': "강의의 새 버전이 있습니다.",

@@ -29,7 +29,7 @@ export const CACHE_PREFIX = 'nn-offline';
 export function isSkipped(path, all) {
   if (path === SW_FILE || path.endsWith('.map')) return true;
   // Pagefind's ready-made search interfaces: the site has its own (Search.astro) and loads only pagefind.js.
-  if (/^pagefind\/pagefind-(component-|modular-)?ui\.(js|css)$/.test(path)) return true;
+  if (/^(\.\.\/)*pagefind\/pagefind-(component-|modular-)?ui\.(js|css)$/.test(path)) return true;
   if (!/\.(woff|ttf)$/.test(path)) return false;
   const stem = fontStem(path);
   return [...all].some((other) => other.endsWith('.woff2') && fontStem(other) === stem);
@@ -132,11 +132,13 @@ function serviceWorker(cache, urls) {
     const request = event.request;
     if (request.method !== 'GET') return;
     const url = new URL(request.url);
-    if (url.origin !== root.origin || !url.pathname.startsWith(root.pathname)) return;
+    if (url.origin !== root.origin) return;
     if (request.mode === 'navigate') {
+      if (!url.pathname.startsWith(root.pathname)) return;
       event.respondWith(fetch(request).catch(() => offlinePage(url)));
       return;
     }
+    // Files outside the worker's folder are served only when precached (the shared search index).
     const key = url.origin + url.pathname;
     if (!precached.has(key)) return;
     event.respondWith(
@@ -166,20 +168,55 @@ export function listFiles(dir) {
 }
 
 /**
- * Writes `sw.js` into a built site's folder and returns what it precaches.
+ * The service workers of the two-language build (scripts/build.mjs): one per language, each
+ * precaching its own pages and assets. The English one (`sw.js`) leaves out `ko/`; the Korean one
+ * (`ko/sw.js`) takes only `ko/`, plus the search index in `pagefind/` that both languages share.
+ * @type {readonly { name: string, sub: string, skip: readonly string[], shared: readonly string[] }[]}
+ */
+export const LANGUAGE_WORKERS = [
+  { name: 'sw.js', sub: '', skip: ['ko/'], shared: [] },
+  { name: 'ko/sw.js', sub: 'ko/', skip: [], shared: ['pagefind/'] },
+];
+
+/**
+ * What one service worker precaches in a built site: its URLs (relative to the worker's folder,
+ * so a shared file outside `sub` is `../pagefind/…`) and the files behind them.
+ *
+ * `sub` (`ko/`) is the worker's folder: only files in it are taken; `skip` leaves folders out;
+ * `shared` adds folders outside `sub`.
+ * @param {string} dir the output folder
+ * @param {{ sub?: string, skip?: readonly string[], shared?: readonly string[] }} [options]
+ * @returns {{ urls: string[], files: { path: string, file: string }[] }}
+ */
+export function workerFiles(dir, { sub = '', skip = [], shared = [] } = {}) {
+  const up = '../'.repeat(sub.split('/').filter(Boolean).length);
+  /** The path as the worker in `sub` sees it. @param {string} path */
+  const local = (path) => (path.startsWith(sub) ? path.slice(sub.length) : `${up}${path}`);
+  const chosen = listFiles(dir).filter(
+    (path) => (path.startsWith(sub) && !skip.some((s) => path.startsWith(s))) || shared.some((s) => path.startsWith(s)),
+  );
+  const all = new Set(chosen.map(local));
+  return {
+    urls: precacheList([...all]),
+    files: chosen.filter((path) => !isSkipped(local(path), all)).map((path) => ({ path: local(path), file: join(dir, path) })),
+  };
+}
+
+/**
+ * Writes a service worker (`sw.js` in the folder `sub`) into a built site and returns what it
+ * precaches. The options are {@link workerFiles}'.
  * @param {string} dir the output folder
  * @param {string} base the deploy base, e.g. `/` or `/nn/`
+ * @param {{ sub?: string, skip?: readonly string[], shared?: readonly string[] }} [options]
  * @returns {{ cache: string, urls: string[], precacheBytes: number, swBytes: number }}
  */
-export function writeServiceWorker(dir, base) {
-  const paths = listFiles(dir);
-  const all = new Set(paths);
-  const kept = paths.filter((path) => !isSkipped(path, all));
-  const files = kept.map((path) => ({ path, contents: readFileSync(join(dir, path)) }));
-  const cache = cacheName(files, base);
-  const urls = precacheList(paths);
+export function writeServiceWorker(dir, base, options = {}) {
+  const sub = options.sub ?? '';
+  const { urls, files: found } = workerFiles(dir, options);
+  const files = found.map(({ path, file }) => ({ path, contents: readFileSync(file) }));
+  const cache = cacheName(files, `${base}${sub}`);
   const text = renderServiceWorker(cache, urls);
-  writeFileSync(join(dir, SW_FILE), text);
+  writeFileSync(join(dir, sub, SW_FILE), text);
   const precacheBytes = files.reduce((sum, file) => sum + file.contents.length, 0);
   return { cache, urls, precacheBytes, swBytes: Buffer.byteLength(text) };
 }

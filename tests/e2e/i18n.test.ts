@@ -44,7 +44,7 @@ describe('two languages', () => {
     const { page } = tab;
     const state = encodeState({ gate: 'OR', w1: 1, w2: 1, b: -0.5, lr: 0.1 });
     await tab.visit(`/lessons/02-perceptron/?w-perceptron=${state}#perceptron`, { settle: false });
-    const toKo = page.getByRole('link', { name: '이 페이지를 한국어로 보기 (Korean)' });
+    const toKo = page.getByRole('link', { name: '한국어: 이 페이지를 한국어로 보기 (Korean)' });
     expect(await toKo.getAttribute('hreflang')).toBe('ko');
     await Promise.all([page.waitForURL(/\/ko\/lessons\/02-perceptron\//), toKo.click()]);
     const url = new URL(page.url());
@@ -57,7 +57,7 @@ describe('two languages', () => {
     await page.waitForURL(/\/ko\/lessons\/04-deep-networks\/\?x=1#playground$/);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
     // and back
-    await Promise.all([page.waitForURL(/\/lessons\/04-deep-networks\/\?x=1#playground$/), page.getByRole('link', { name: 'Read this page in English (영어로 보기)' }).click()]);
+    await Promise.all([page.waitForURL(/\/lessons\/04-deep-networks\/\?x=1#playground$/), page.getByRole('link', { name: 'English: read this page in English (영어로 보기)' }).click()]);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await tab.visit('/', { settle: false });
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');

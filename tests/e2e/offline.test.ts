@@ -13,12 +13,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
-import { listFiles, precacheList, writeServiceWorker } from '../../src/integrations/service-worker.mjs';
+import { LANGUAGE_WORKERS, workerFiles, writeServiceWorker } from '../../src/integrations/service-worker.mjs';
 import { encodeState } from '../../src/lib/share-state.ts';
 import { startServer, type StaticServer } from './harness.ts';
 import { axeScan, basePath, expectNoViolations, getBrowser, horizontalOverflow, hydrated, poll, setTheme } from './support.ts';
 
 const DIST = resolve(process.env.E2E_DIST?.trim() || 'dist');
+const [EN, KO] = LANGUAGE_WORKERS;
 const temporary: string[] = [];
 afterAll(() => {
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
@@ -76,16 +77,18 @@ describe('offline', () => {
     expect(sw.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     await sw.body?.cancel();
 
-    const urls = precacheList(listFiles(DIST));
+    const { urls, files } = workerFiles(DIST, EN);
     const pages = urls.filter((url) => url === '' || url.endsWith('/'));
-    // The README's figures: sw.js about 6 KB; about 100 files and 5 MB precached.
-    const precacheBytes = urls.reduce((sum, url) => sum + statSync(join(DIST, url === '' || url.endsWith('/') ? `${url}index.html` : url)).size, 0);
+    // The README's figures for the English pages' worker: sw.js about 7 KB; about 135 files and 6 MB precached.
+    const precacheBytes = files.reduce((sum, { file }) => sum + statSync(file).size, 0);
     expect(statSync(join(DIST, 'sw.js')).size / 1024).toBeGreaterThan(4.5);
     expect(statSync(join(DIST, 'sw.js')).size / 1024).toBeLessThan(7.5);
-    expect(urls.length).toBeGreaterThanOrEqual(80);
-    expect(urls.length).toBeLessThanOrEqual(120);
-    expect(precacheBytes / 1e6).toBeGreaterThan(4);
-    expect(precacheBytes / 1e6).toBeLessThan(6);
+    expect(urls.length).toBeGreaterThanOrEqual(110);
+    expect(urls.length).toBeLessThanOrEqual(170);
+    expect(precacheBytes / 1e6).toBeGreaterThan(5);
+    expect(precacheBytes / 1e6).toBeLessThan(8);
+    // No Korean page or asset: the Korean pages have their own worker.
+    expect(urls.filter((url) => url.startsWith('ko/'))).toEqual([]);
     expect(pages.length).toBeGreaterThanOrEqual(10);
     expect(pages.filter((url) => url.startsWith('lessons/'))).toHaveLength(6);
 
@@ -156,8 +159,61 @@ describe('offline', () => {
       // A page that was never built gets the site's 404 page, with its status.
       const missing = await page.goto(new URL('no-such-page/', server.url).href, { waitUntil: 'load' });
       expect(missing?.status()).toBe(404);
-      expect(await page.locator('h1').innerText()).toBe(builtH1(DIST, '404.html'));
+      expect(await page.locator('h1').filter({ visible: true }).innerText()).toBe(builtH1(DIST, '404.html'));
 
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
+  test('a Korean page installs the Korean pages\' own worker: offline every Korean page opens and the search still finds a word', { timeout: 180_000 }, async () => {
+    const server = await startServer({ root: DIST, base: basePath });
+    const { urls, files } = workerFiles(DIST, KO);
+    const pages = urls.filter((url) => url === '' || url.endsWith('/'));
+    const precacheBytes = files.reduce((sum, { file }) => sum + statSync(file).size, 0);
+    // The README's figures for the Korean pages' worker: about 135 files and 6 MB, the search index included.
+    expect(urls.length).toBeGreaterThanOrEqual(110);
+    expect(urls.length).toBeLessThanOrEqual(190);
+    expect(precacheBytes / 1e6).toBeGreaterThan(5);
+    expect(precacheBytes / 1e6).toBeLessThan(9);
+    expect(urls.filter((url) => url.startsWith('../') && !url.startsWith('../pagefind/'))).toEqual([]);
+    expect(urls).toContain('../pagefind/pagefind.js');
+    expect(pages.filter((url) => url.startsWith('lessons/'))).toHaveLength(6);
+
+    const { context, page, errors } = await openContext();
+    try {
+      const ko = new URL('ko/', server.url).href;
+      await page.goto(ko, { waitUntil: 'load' });
+      const names = await controlled(page);
+      expect(names).toEqual([expect.stringMatching(new RegExp(`^nn-offline:${basePath}ko/:[0-9a-f]{16}$`))]);
+      expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(new URL('sw.js', ko).href);
+      const cached = await page.evaluate((name) => caches.open(name).then((c) => c.keys()).then((keys) => keys.map((r) => r.url)), names[0]);
+      expect(cached.sort()).toEqual(urls.map((url) => new URL(url, ko).href).sort());
+
+      await goOffline(server, context);
+      for (const url of pages) {
+        const response = await page.goto(new URL(url, ko).href, { waitUntil: 'load' });
+        expect(response?.status(), url).toBe(200);
+        expect(await page.locator('html').getAttribute('lang'), url).toBe('ko');
+        expect(await page.locator('h1').first().innerText(), url).toBe(builtH1(join(DIST, 'ko'), url));
+      }
+
+      // The search index comes from the cache: a word only chapter 3 has is found, offline.
+      await page.goto(new URL('lessons/02-perceptron/', ko).href, { waitUntil: 'load' });
+      await page.locator('body').press('/');
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      await dialog.getByRole('searchbox').fill('호흐라이터');
+      const hits = dialog.locator('a.search-hit');
+      await poll(() => hits.count(), 20_000).toBeGreaterThan(0);
+      expect(new URL((await hits.first().getAttribute('href'))!, page.url()).pathname).toBe(`${basePath}ko/lessons/03-activation-functions/`);
+
+      // A Korean page that was never built gets the Korean pages' 404 page.
+      const missing = await page.goto(new URL('no-such-page/', ko).href, { waitUntil: 'load' });
+      expect(missing?.status()).toBe(404);
+      expect(await page.locator('h1').filter({ visible: true }).innerText()).toBe('페이지를 찾을 수 없습니다');
       expect(errors).toEqual([]);
     } finally {
       await context.close();
@@ -180,7 +236,7 @@ describe('offline', () => {
       // The next build: one page changed, so sw.js names a new cache.
       const home = join(root, 'index.html');
       writeFileSync(home, readFileSync(home, 'utf8').replace('<head>', '<head><meta name="nn-build" content="next">'));
-      const next = writeServiceWorker(root, basePath);
+      const next = writeServiceWorker(root, basePath, EN);
       expect(next.cache).not.toBe(before);
 
       await page.evaluate(() => navigator.serviceWorker.getRegistration().then((reg) => reg?.update()));

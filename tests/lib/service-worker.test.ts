@@ -8,7 +8,9 @@ import {
   listFiles,
   precacheList,
   renderServiceWorker,
+  LANGUAGE_WORKERS,
   urlOf,
+  workerFiles,
   writeServiceWorker,
 } from '../../src/integrations/service-worker.mjs';
 
@@ -132,5 +134,30 @@ describe('writeServiceWorker', () => {
     expect(readFileSync(join(dir, 'sw.js'), 'utf8')).toBe(text);
     writeFileSync(join(dir, 'lessons/x/index.html'), '<h1>Y</h1>');
     expect(writeServiceWorker(dir, '/nn/').cache).not.toBe(first.cache);
+  });
+
+  test('the two language workers: English leaves out ko/, Korean takes only ko/ and the shared search index, as ../pagefind/', () => {
+    build({
+      'index.html': 'en home',
+      '_astro/a.js': 'a',
+      'pagefind/pagefind.js': 'pf',
+      'pagefind/pagefind-ui.js': 'ui',
+      'ko/index.html': 'ko home',
+      'ko/lessons/x/index.html': 'ko x',
+      'ko/_astro/b.js': 'b',
+    });
+    const [en, ko] = LANGUAGE_WORKERS;
+    expect(workerFiles(dir, en).urls).toEqual(['', '_astro/a.js', 'pagefind/pagefind.js']);
+    expect(workerFiles(dir, ko).urls).toEqual(['', '../pagefind/pagefind.js', '_astro/b.js', 'lessons/x/']);
+    const english = writeServiceWorker(dir, '/nn/', en);
+    const korean = writeServiceWorker(dir, '/nn/', ko);
+    expect(english.cache).toMatch(/^nn-offline:\/nn\/:[0-9a-f]{16}$/);
+    expect(korean.cache).toMatch(/^nn-offline:\/nn\/ko\/:[0-9a-f]{16}$/);
+    expect(korean.precacheBytes).toBe('ko home'.length + 'ko x'.length + 'b'.length + 'pf'.length);
+    expect(readFileSync(join(dir, 'ko/sw.js'), 'utf8')).toContain('"../pagefind/pagefind.js"');
+    // Each worker file is left out of both lists.
+    expect(workerFiles(dir, en).urls).not.toContain('sw.js');
+    expect(workerFiles(dir, ko).urls).not.toContain('sw.js');
+    expect(writeServiceWorker(dir, '/nn/', en).cache).toBe(english.cache);
   });
 });
