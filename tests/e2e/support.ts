@@ -396,7 +396,7 @@ export async function copiedLink(page: Page, id: string): Promise<string> {
   return url;
 }
 
-/** A lesson's exercises by id: give an answer (typed or chosen), press Check and wait for the verdict. */
+/** A lesson's exercises by id: give an answer (typed or chosen), press Check and wait for the verdict. Each exercise is brought into view and hydrated first, so the page need not be settled. */
 export function exercises(page: Page) {
   const exercise = (id: string) => page.locator(`#exercise-${id}`);
   const check = async (id: string, expected: 'correct' | 'incorrect') => {
@@ -406,11 +406,13 @@ export function exercises(page: Page) {
   return {
     /** Types `answer` into the exercise's field and checks it. */
     async type(id: string, answer: string, expected: 'correct' | 'incorrect' = 'correct'): Promise<void> {
+      await hydrated(page, `#exercise-${id}`);
       await exercise(id).getByRole('textbox').fill(answer);
       await check(id, expected);
     },
     /** Picks the option named `choice` and checks it. */
     async choose(id: string, choice: string, expected: 'correct' | 'incorrect' = 'correct'): Promise<void> {
+      await hydrated(page, `#exercise-${id}`);
       await exercise(id).getByRole('radio', { name: choice, exact: true }).check();
       await check(id, expected);
     },
