@@ -5,8 +5,11 @@
  * keyboard alone, landing on the right section. Axe is clean on Korean pages and the open search,
  * in both themes; a 360 px phone does not scroll sideways.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { axeScan, expectClean, expectNoViolations, horizontalOverflow, hydrated, openPage, openTab, poll, setTheme, siteUrl } from './support.ts';
+import { listFiles } from '../../src/integrations/service-worker.mjs';
+import { basePath, axeScan, expectClean, expectNoViolations, horizontalOverflow, hydrated, openPage, openTab, poll, setTheme, siteUrl } from './support.ts';
 import { encodeState } from '../../src/lib/share-state.ts';
 
 const KO_CH2 = '/ko/lessons/02-perceptron/';
@@ -84,6 +87,33 @@ describe('two languages', () => {
     }
     await close();
   }, 150_000);
+});
+
+describe('the sitemap', () => {
+  test('lists every built page of both languages once; every page has its counterpart in the other language, named with x-default; robots.txt points to it', () => {
+    const dist = resolve(process.env.E2E_DIST?.trim() || 'dist');
+    const xml = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
+    const entries = [...xml.matchAll(/<url>([\s\S]*?)<\/url>/g)].map(([, body]) => ({
+      loc: new URL(/<loc>([^<]+)<\/loc>/.exec(body)![1]).pathname,
+      alternates: Object.fromEntries([...body.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map(([, lang, href]) => [lang, new URL(href).pathname])),
+    }));
+    const built = listFiles(dist)
+      .filter((f: string) => f.endsWith('index.html') && !f.startsWith('pagefind/'))
+      .map((f: string) => `${basePath}${f.slice(0, -'index.html'.length)}`)
+      .sort();
+    expect(entries.map((e) => e.loc).sort()).toEqual(built);
+    const file = (path: string) => join(dist, path.slice(basePath.length), 'index.html');
+    for (const { loc, alternates } of entries) {
+      const korean = loc.startsWith(`${basePath}ko/`);
+      const other = korean ? `${basePath}${loc.slice(`${basePath}ko/`.length)}` : `${basePath}ko/${loc.slice(basePath.length)}`;
+      // Every page exists in both languages.
+      expect(existsSync(file(other)), `${loc} has no counterpart at ${other}`).toBe(true);
+      const [en, ko] = korean ? [other, loc] : [loc, other];
+      expect(alternates, loc).toEqual({ en, ko, 'x-default': en });
+    }
+    expect(entries.filter((e) => e.loc.includes('/lessons/'))).toHaveLength(12);
+    expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toMatch(new RegExp(`^Sitemap: \\S+${basePath}sitemap\\.xml$`, 'm'));
+  });
 });
 
 describe('search', () => {
