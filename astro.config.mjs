@@ -8,6 +8,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkSlotFragments from './src/components/lesson/remark-slot-fragments.mjs';
 import rehypeMathNowrap from './src/components/lesson/rehype-math-nowrap.mjs';
 import serviceWorker from './src/integrations/service-worker.mjs';
+import widgetDirective from './src/integrations/widget-directive.mjs';
 
 /**
  * BASE_PATH deploys the site under a sub-path (e.g. `/neural-notebook/` for project pages).
@@ -28,7 +29,8 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   // serviceWorker: writes dist/sw.js, so the built course works offline after a first visit.
-  integrations: [mdx(), svelte(), serviceWorker()],
+  // widgetDirective: `client:widget`, which hydrates at once the widget a share link opens.
+  integrations: [mdx(), svelte(), widgetDirective(), serviceWorker()],
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; KaTeX needs the unified one.
     processor: unified({

@@ -16,7 +16,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['tests/engine/**/*.test.ts', 'tests/lib/**/*.test.ts', 'tests/notebook/**/*.test.ts', 'tests/i18n/**/*.test.ts'],
+          include: ['tests/engine/**/*.test.ts', 'tests/lib/**/*.test.ts', 'tests/notebook/**/*.test.ts', 'tests/i18n/**/*.test.ts', 'tests/bench/**/*.test.ts'],
         },
       },
       {

@@ -5,9 +5,14 @@
  *
  * Task: two spirals (400 points, seed 1), a 2-8-8-1 network (tanh hidden, sigmoid output), binary
  * cross-entropy, full-batch SGD with learning rate 0.1, 500 epochs.
+ *
+ * Then the network playground's scaling table (bench/scaling.ts): epochs a second and milliseconds
+ * per redraw for networks of 1 to 6 hidden layers and for 100 to 2000 points.
  */
 import { createMLP, createTrainer, dataset } from '../src/engine/index.ts';
 import { trainHandLoop } from './hand-loop.ts';
+import { median } from './median.ts';
+import { printScaling } from './scaling.ts';
 import { trainTfjs } from './tfjs.ts';
 
 const SIZES = [2, 8, 8, 1];
@@ -50,12 +55,6 @@ const runEngine = () => timed(() => {
 const runHand = () => timed(() => trainHandLoop(freshNet().params, x, y, 400, EPOCHS, LR));
 const runTfjs = (epochs: number) => timed(() => trainTfjs(freshNet().params, SIZES, data.train.x, data.train.y, epochs, LR));
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
 // warm up the JIT on every path, then alternate engine and hand loop so machine load hits both alike
 await runEngine();
 await runHand();
@@ -90,3 +89,5 @@ const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
 console.log(`\nengine / hand loop:     ${(cpu.engine / cpu.hand).toFixed(2)}x CPU, ${(wall.engine / wall.hand).toFixed(2)}x wall  (target ≤ 1.25x: ${verdict(cpu.engine / cpu.hand <= 1.25)})`);
 console.log(`TensorFlow.js / engine: ${(cpu.tfjs / cpu.engine).toFixed(1)}x CPU, ${(wall.tfjs / wall.engine).toFixed(1)}x wall  (target ≥ 8x: ${verdict(cpu.tfjs / cpu.engine >= 8)})`);
 console.log(`engine and hand loop end on the bit-identical loss: ${engine.every((r) => r.loss === hand[0].loss) ? 'yes' : 'no'}`);
+
+printScaling();

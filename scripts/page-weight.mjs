@@ -1,8 +1,15 @@
 // Prints each built page's JavaScript and CSS weight (gzipped), following every module a page
 // loads: <script type="module">, modulepreload links, island component/renderer URLs, and the
-// static and dynamic imports inside those chunks (quoted or in backticks, as the bundler writes them). Usage: npm run build && npm run weight
+// static and dynamic imports inside those chunks (quoted or in backticks, as the bundler writes them).
+//
+// "JS" is what a reader's browser fetches to read the page top to bottom: every island (they wake
+// as they near the viewport) and everything they import, also lazily. "On demand" is what loads
+// only when the reader asks for it, on top of that: a code cell's editor (when the reader reaches
+// for the code) and a widget's Code panel (its button). Workers (a cell's kernel, training) are
+// fetched on Run or Play and are not counted. The budget: a lesson page at most 120 KB of JS, the
+// course map and the text-only pages at most 5 KB. Usage: npm run build && npm run weight
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { join, relative, dirname, posix } from 'node:path';
+import { join, relative, dirname, posix, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const dist = process.env.E2E_DIST ? new URL(process.env.E2E_DIST.replace(/\/?$/, '/'), 'file:///').pathname : new URL('../dist/', import.meta.url).pathname;
@@ -21,7 +28,11 @@ const toFile = (url, fromDir) => {
   return existsSync(file) ? file : null;
 };
 
-function jsClosure(entries) {
+/** Chunks that load only on a reader's request (see the top of this file), by the module they are named after. */
+export const ON_DEMAND = /^(ko\/)?_astro\/(editor|code-view)\.[\w-]+\.js$/;
+
+/** Every chunk `entries` load; with `onDemand` false, not following dynamic imports of on-demand chunks. */
+function jsClosure(entries, onDemand = true) {
   const seen = new Set();
   const stack = [...entries];
   while (stack.length) {
@@ -32,7 +43,9 @@ function jsClosure(entries) {
     const dir = '/' + relative(dist, dirname(file));
     for (const m of text.matchAll(/(?:import|export)\s*(?:[^'"()]*?from\s*)?["']([^"']+\.m?js)["']|import\(\s*["'`]([^"'`]+\.m?js)["'`]\s*\)/g)) {
       const next = toFile(m[1] ?? m[2], dir);
-      if (next) stack.push(next);
+      if (!next) continue;
+      if (!onDemand && m[2] && ON_DEMAND.test(relative(dist, next).split(sep).join('/'))) continue;
+      stack.push(next);
     }
   }
   return seen;
@@ -68,12 +81,21 @@ for (const file of pages(dist).sort()) {
     0,
   );
   const inlineCss = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].reduce((s, m) => s + gzipSync(m[1]).length, 0);
-  const jsFiles = jsClosure([...js]);
-  const jsBytes = [...jsFiles].reduce((s, f) => s + gz(f), 0) + inlineJs;
+  const readFiles = jsClosure([...js], false);
+  const allFiles = jsClosure([...js]);
+  const sum = (files) => [...files].reduce((s, f) => s + gz(f), 0);
+  const jsBytes = sum(readFiles) + inlineJs;
+  const onDemandBytes = sum([...allFiles].filter((f) => !readFiles.has(f)));
   const cssBytes = [...css].reduce((s, f) => s + gz(f), 0) + inlineCss;
-  rows.push({ page: '/' + relative(dist, file), jsBytes, cssBytes, html: gz(file), chunks: jsFiles.size });
+  const page = '/' + relative(dist, file).split(sep).join('/');
+  const budget = /\/lessons\//.test(page) ? 120 : /^\/(ko\/)?(index|404|notation\/index|instructors\/index|reference\/index)\.html$/.test(page) ? 5 : null;
+  rows.push({ page, jsBytes, onDemandBytes, cssBytes, html: gz(file), chunks: readFiles.size, budget });
 }
-console.log('page'.padEnd(46) + '   JS gz KB  CSS gz KB  HTML gz KB  JS files');
+console.log('page'.padEnd(46) + '   JS gz KB  on demand  CSS gz KB  HTML gz KB  JS files  budget');
+let over = 0;
 for (const r of rows) {
-  console.log(r.page.padEnd(46) + kb(r.jsBytes) + '    ' + kb(r.cssBytes) + '     ' + kb(r.html) + '  ' + String(r.chunks).padStart(5));
+  const verdict = r.budget === null ? '' : r.jsBytes / 1024 <= r.budget ? `<= ${r.budget}` : `OVER ${r.budget}`;
+  if (verdict.startsWith('OVER')) over++;
+  console.log(r.page.padEnd(46) + kb(r.jsBytes) + '    ' + kb(r.onDemandBytes) + '    ' + kb(r.cssBytes) + '     ' + kb(r.html) + '  ' + String(r.chunks).padStart(5) + '     ' + verdict);
 }
+console.log(over === 0 ? 'Every page is within its JS budget.' : `${over} page(s) over their JS budget.`);

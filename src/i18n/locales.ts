@@ -11,6 +11,12 @@ export const DEFAULT_LOCALE: Locale = 'en';
 /** The language of this build (`LOCALE=ko` when building the Korean site; English otherwise). */
 export const LOCALE: Locale = typeof __NN_LOCALE__ === 'string' ? (__NN_LOCALE__ as Locale) : DEFAULT_LOCALE;
 
+/**
+ * The language a build is fixed to, or null outside a build (tests, scripts), where the strings of
+ * every language are loaded, so `setLocale` can switch between them.
+ */
+export const BUILD_LOCALE: Locale | null = typeof __NN_LOCALE__ === 'string' ? (__NN_LOCALE__ as Locale) : null;
+
 /** The deploy base both languages live under, with a trailing slash (`/` or e.g. `/nn/`). */
 export const ROOT_BASE: string = (typeof __NN_ROOT_BASE__ === 'string' ? __NN_ROOT_BASE__ : '/').replace(/\/?$/, '/');
 

@@ -5,6 +5,12 @@
  */
 import type { Assignment, MeasureDef, Values } from './assignment.ts';
 import { t } from '../i18n/index.ts';
+import '../i18n/strings/featurelab.ts';
+import '../i18n/strings/flow.ts';
+import '../i18n/strings/gradlab.ts';
+import '../i18n/strings/perceptron.ts';
+import '../i18n/strings/playground.ts';
+import '../i18n/strings/valley.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { PLAYGROUND_MEASURES, replayPlayground } from '../widgets/NetworkPlayground/assign.ts';
 import { PRESETS as PLAYGROUND_PRESETS, type PlaygroundState } from '../widgets/NetworkPlayground/settings.ts';

@@ -16,9 +16,10 @@
  *
  * Everything here is pure (no DOM): the frame and the composer are views on it.
  */
-import { z } from 'zod';
+import { z, type AnySchema } from './zod.ts';
 import { decodeState, encodeState, type DecodeResult } from './share-state.ts';
 import { t } from '../i18n/index.ts';
+import '../i18n/strings/assign.ts';
 
 /** What kind of quantity a measure is, and so which comparisons a goal may make with it. */
 export type MeasureKind = 'number' | 'integer' | 'choice' | 'flag';
@@ -80,35 +81,35 @@ export const MAX_NAME = 60;
 
 /** Text that may hold line breaks but no other control characters. */
 const text = (max: number) =>
-  z
-    .string()
-    .max(max, `at most ${max} characters`)
+  z.string().check(
+    z.maxLength(max, `at most ${max} characters`),
     // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u0009\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(s), 'control characters are not allowed');
+    z.refine((s) => !/[\u0000-\u0009\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(s), 'control characters are not allowed'),
+  );
 
-const measureId = z.string().regex(/^[a-z][A-Za-z0-9]{0,31}$/, 'not a measure id');
+const measureId = z.string().check(z.regex(/^[a-z][A-Za-z0-9]{0,31}$/, 'not a measure id'));
 
 const goalSchema = z.strictObject({
   m: measureId,
   op: z.enum(OPS),
-  v: z.union([z.number().finite(), z.string().max(40), z.boolean()]),
+  v: z.union([z.number(), z.string().check(z.maxLength(40)), z.boolean()]),
 });
 
 export const assignmentSchema = z.strictObject({
   v: z.literal(1),
-  widget: z.string().regex(/^[a-z][a-z0-9-]{0,47}$/, 'not a widget id'),
-  lesson: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not a chapter'),
+  widget: z.string().check(z.regex(/^[a-z][a-z0-9-]{0,47}$/, 'not a widget id')),
+  lesson: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not a chapter')),
   note: text(MAX_NOTE),
-  goals: z.array(goalSchema).min(1, 'no goal').max(MAX_GOALS, `at most ${MAX_GOALS} goals`),
+  goals: z.array(goalSchema).check(z.minLength(1, 'no goal'), z.maxLength(MAX_GOALS, `at most ${MAX_GOALS} goals`)),
 });
 
-const valueSchema = z.union([z.number().finite(), z.string().max(40), z.boolean(), z.null()]);
+const valueSchema = z.union([z.number(), z.string().check(z.maxLength(40)), z.boolean(), z.null()]);
 
 export const resultSchema = z.strictObject({
   a: assignmentSchema,
-  claimed: z.record(measureId, valueSchema).refine((r) => Object.keys(r).length <= 32, 'too many values'),
-  name: text(MAX_NAME).refine((s) => !s.includes('\n'), 'one line only'),
-  at: z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,3})?)?Z$/, 'not a time'),
+  claimed: z.record(measureId, valueSchema).check(z.refine((r) => Object.keys(r).length <= 32, 'too many values')),
+  name: text(MAX_NAME).check(z.refine((s) => !s.includes('\n'), 'one line only')),
+  at: z.string().check(z.regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,3})?)?Z$/, 'not a time')),
 });
 
 /** The query parameters that carry widget `id`'s assignment and result. */
@@ -284,7 +285,7 @@ export function assignmentCode(a: Assignment): string {
 }
 
 /** Reads a URL's query parameter (default: the current page) and decodes it with a schema. */
-function readParam<T>(name: string, schema: z.ZodType<T>, url?: string): DecodeResult<T> {
+function readParam<T>(name: string, schema: AnySchema<T>, url?: string): DecodeResult<T> {
   let params: URLSearchParams;
   try {
     params = new URL(url ?? (typeof location === 'undefined' ? 'http://localhost/' : location.href)).searchParams;
@@ -297,11 +298,11 @@ function readParam<T>(name: string, schema: z.ZodType<T>, url?: string): DecodeR
 }
 
 export function readAssignment(id: string, url?: string): DecodeResult<Assignment> {
-  return readParam(assignmentParam(id), assignmentSchema as z.ZodType<Assignment>, url);
+  return readParam(assignmentParam(id), assignmentSchema as AnySchema<Assignment>, url);
 }
 
 export function readResult(id: string, url?: string): DecodeResult<Result> {
-  return readParam(resultParam(id), resultSchema as z.ZodType<Result>, url);
+  return readParam(resultParam(id), resultSchema as AnySchema<Result>, url);
 }
 
 /** The page URL (without its other query parameters) with the widget's state and one more parameter. */

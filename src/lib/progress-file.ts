@@ -4,7 +4,7 @@
  * changes nothing and says why. Kept apart from progress.ts so pages that only show progress do
  * not load the validator.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { announce, defaultStorage, isLastVisit, isValidProgressId, lastVisit, MAX_PROGRESS_IDS, read, saveLastVisit, write, type LastVisit, type ProgressStorage } from './progress.ts';
 
 const lastSchema = z.custom<LastVisit>(isLastVisit, { message: 'not a place in the course' });
@@ -18,9 +18,9 @@ export const MAX_PROGRESS_FILE = 256 * 1024;
 const fileSchema = z.strictObject({
   format: z.literal(PROGRESS_FORMAT),
   version: z.literal(1),
-  exported: z.string().max(40),
-  done: z.array(z.string().refine(isValidProgressId, { message: 'not a progress id' })).max(MAX_PROGRESS_IDS),
-  last: lastSchema.nullable(),
+  exported: z.string().check(z.maxLength(40)),
+  done: z.array(z.string().check(z.refine(isValidProgressId, { message: 'not a progress id' }))).check(z.maxLength(MAX_PROGRESS_IDS)),
+  last: z.nullable(lastSchema),
 });
 export type ProgressFile = z.infer<typeof fileSchema>;
 

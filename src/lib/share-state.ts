@@ -5,9 +5,11 @@
  * parameter `w-<id>`, and the link's hash is `#<id>` so the page scrolls to the widget. Reading is
  * defensive: the raw text comes from whoever wrote the link, so every step can fail, and each
  * failure is reported as `{ ok: false, reason }` instead of an exception. The widget's Zod schema
- * has the last word: it enforces the widget's caps, so a link can never bypass them.
+ * has the last word: it enforces the widget's caps, so a link can never bypass them. Any Zod 4
+ * schema does (`zod/mini`, as the widgets use, or classic `zod`).
  */
-import type { ZodType } from 'zod';
+// The English messages of the issues that refusals quote (see zod.ts); also the schemas' type.
+import { z, type AnySchema } from './zod.ts';
 
 /** Longest encoded state accepted by `decodeState` (characters of base64url). */
 export const MAX_STATE_LENGTH = 4000;
@@ -82,7 +84,7 @@ function findShapeProblem(value: unknown, depth = 0): string | null {
  * Decodes and validates a state written by `encodeState`. Rejects missing or over-long input,
  * bad base64url, bad UTF-8, bad JSON, prototype keys, and anything the schema refuses. Never throws.
  */
-export function decodeState<T>(raw: string | null | undefined, schema: ZodType<T>): DecodeResult<T> {
+export function decodeState<T>(raw: string | null | undefined, schema: AnySchema<T>): DecodeResult<T> {
   try {
     if (raw === null || raw === undefined || raw === '') {
       return { ok: false, reason: 'no state given', absent: true };
@@ -107,7 +109,7 @@ export function decodeState<T>(raw: string | null | undefined, schema: ZodType<T
     }
     const shapeProblem = findShapeProblem(parsed);
     if (shapeProblem) return { ok: false, reason: `the state has ${shapeProblem}` };
-    const result = schema.safeParse(parsed);
+    const result = z.safeParse(schema, parsed);
     if (!result.success) {
       const issue = result.error.issues[0];
       const where = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'state';
@@ -132,7 +134,7 @@ function currentHref(): string {
  * Reads widget `id`'s state from a URL (default: the current page). When the URL has no `w-<id>`
  * parameter the result is `{ ok: false, absent: true }`: defaults apply, and nothing is wrong.
  */
-export function readStateFromUrl<T>(id: string, schema: ZodType<T>, url: string = currentHref()): DecodeResult<T> {
+export function readStateFromUrl<T>(id: string, schema: AnySchema<T>, url: string = currentHref()): DecodeResult<T> {
   let params: URLSearchParams;
   try {
     params = new URL(url).searchParams;

@@ -4,11 +4,16 @@
  * control's name is read from Chromium's own accessibility tree (CDP `Accessibility`), never
  * computed by hand. A control the accessibility tree ignores (hidden, inert) is not a control a
  * reader can reach, so it is skipped.
+ *
+ * On the same hydrated pages, no UI string shows as its bare key (`playground.title`) in text, an
+ * aria-label or a title: what `t` returns for a key whose string group the page never loaded.
+ * Both languages have the same keys, so the English catalogue's keys serve the Korean pages too.
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { crawl, hydrateAll } from './harness.ts';
 import { baseUrl, basePath, expectClean, openPage } from './support.ts';
+import { en } from '../../src/i18n/en.ts';
 
 /** What counts as an interactive control. */
 const CONTROLS = [
@@ -73,12 +78,36 @@ async function controls(page: Page): Promise<Control[]> {
   }
 }
 
+/** Every catalogue key that shows on the page in a text, an aria-label or a title, with where. */
+async function keysShown(page: Page): Promise<string[]> {
+  return page.evaluate((keys) => {
+    const known = new Set(keys);
+    const found = new Set<string>();
+    const look = (text: string | null, el: Element | null, what: string) => {
+      for (const word of text?.match(/[a-zA-Z]\w*(?:\.[\w-]+)+/g) ?? []) {
+        if (!known.has(word)) continue;
+        const section = el?.closest('section[id], [data-challenge], .exercise, header, footer, nav');
+        found.add(`${word} (${what} of <${el?.tagName.toLowerCase()}>${section?.id ? ` in #${section.id}` : ''})`);
+      }
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.parentElement?.closest('script, style, template')) look(node.nodeValue, node.parentElement, 'text');
+    }
+    for (const el of document.querySelectorAll('[aria-label], [title]')) {
+      look(el.getAttribute('aria-label'), el, 'aria-label');
+      look(el.getAttribute('title'), el, 'title');
+    }
+    return [...found];
+  }, Object.keys(en));
+}
+
 describe('accessible names', () => {
   test('the crawl finds every lesson', () => {
     expect(pages.filter((p) => p.includes('/lessons/')).length).toBeGreaterThanOrEqual(6);
   });
 
-  test.each(pages)('%s: every control has a non-empty accessible name once every widget has hydrated', { timeout: 150_000 }, async (path) => {
+  test.each(pages)('%s: every control has a non-empty accessible name, and no string shows as its key, once every widget has hydrated', { timeout: 150_000 }, async (path) => {
     const opened = await openPage(path, { reducedMotion: true });
     try {
       const { page } = opened;
@@ -88,6 +117,7 @@ describe('accessible names', () => {
       expect(found.length).toBeGreaterThan(0);
       const unnamed = found.filter((c) => c.name === '').map((c) => `${c.role} at ${c.where}`);
       expect(unnamed, `${unnamed.length} of ${found.length} controls have no accessible name`).toEqual([]);
+      expect(await keysShown(page), 'UI keys shown instead of their strings').toEqual([]);
       expectClean(opened.collected);
     } finally {
       await opened.close();

@@ -36,7 +36,8 @@ const LESSONS = [
 /** Presses a cell's Run button and waits until the run has ended. */
 async function run(cell: Locator): Promise<void> {
   await cell.scrollIntoViewIfNeeded();
-  await cell.locator('.code.ready').waitFor({ timeout: 20_000 });
+  // The cell can run before its editor loads: wait only for the island to wake.
+  await expect.poll(() => cell.evaluate((el) => !el.closest('astro-island')?.hasAttribute('ssr')), { timeout: 20_000 }).toBe(true);
   await cell.getByRole('button', { name: 'Run', exact: true }).click();
   await expect
     .poll(async () => {

@@ -10,7 +10,7 @@ import { encodeState } from '../../src/lib/share-state.ts';
 import { labData, LinearFeatureModel, NetworkModel } from '../../src/engine/index.ts';
 import { formatNumber } from '../../src/widgets/BackpropStepper/format.ts';
 import { percent } from '../../src/widgets/FeatureLab/model.svelte.ts';
-import { axeScan, copiedLink, expectNoViolations, getBrowser, horizontalOverflow, hydrated, nextFrames, openPage, poll, siteUrl } from './support.ts';
+import { axeScan, copiedLink, expectNoViolations, getBrowser, horizontalOverflow, hydrated, nextFrames, openPage, pixels, poll, siteUrl } from './support.ts';
 
 const PATH = '/lessons/01-ai-ml-dl/';
 
@@ -20,17 +20,6 @@ async function open(query = '', options: { theme?: 'light' | 'dark'; reducedMoti
   return { ...opened, lab: opened.page.locator('section#feature-lab') };
 }
 
-/** A hash of a canvas's pixels (sampled), to tell whether a map was redrawn. */
-async function pixels(canvas: Locator): Promise<string> {
-  return canvas.evaluate((el: HTMLCanvasElement) => {
-    const ctx = el.getContext('2d');
-    if (!ctx || el.width === 0) return 'empty';
-    const data = ctx.getImageData(0, 0, el.width, el.height).data;
-    let hash = 0;
-    for (let i = 0; i < data.length; i += 53) hash = (hash * 31 + data[i]) | 0;
-    return `${el.width}x${el.height}:${hash}`;
-  });
-}
 
 /** What the engine says the lab should print after a full run. */
 function expectedScore(model: LinearFeatureModel | NetworkModel) {
@@ -175,7 +164,8 @@ describe('chapter 1: the page', () => {
   test('the figure and the timeline are there, with the course map’s links', async () => {
     const { page, close } = await open();
     await expect(page.getByRole('img', { name: /Artificial intelligence contains machine learning/ }).count()).resolves.toBe(1);
-    const years = await page.locator('ol.timeline .year').allInnerTexts();
+    // text, not innerText: what is far from the viewport is not rendered yet (content-visibility)
+    const years = (await page.locator('ol.timeline .year').allTextContents()).map((s) => s.trim());
     expect(years).toEqual(['1943', '1956', '1958', '1969', '1986', '2012']);
     for (const name of ['The perceptron', 'Activation functions and vanishing gradients', 'Deep neural networks', 'Backpropagation and loss', 'Optimizers']) {
       const link = page.locator('article, main').getByRole('link', { name, exact: true }).first();

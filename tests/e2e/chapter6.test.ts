@@ -3,11 +3,11 @@
  * keyboard-moved start, share link and the Rosenbrock challenge, the valley's factors, batch-size
  * training, accessible names and axe in both themes.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { encodeState } from '../../src/lib/share-state.ts';
 import { TOUCH_HOLD_MS } from '../../src/components/charts/plane-geometry.ts';
-import { expectNoViolations, axeScan, getBrowser, hydrated, nextFrames, openPage, poll, setTheme, siteUrl } from './support.ts';
+import { expectNoViolations, axeScan, getBrowser, hydrated, nextFrames, openPage, pixels, poll, setTheme, siteUrl } from './support.ts';
 
 const PATH = '/lessons/06-optimizers/';
 const IDS = ['descent-curve', 'batch-size', 'momentum-valley', 'optimizer-race'] as const;
@@ -16,18 +16,6 @@ async function open(query = '', theme: 'light' | 'dark' = 'light') {
   const opened = await openPage(`${PATH}${query}`, { settle: false, reducedMotion: true, theme });
   for (const id of IDS) await hydrated(opened.page, `section#${id}`);
   return opened;
-}
-
-/** A hash of a canvas's pixels (sampled), to tell whether a chart was redrawn in other colours. */
-async function pixels(canvas: Locator): Promise<string> {
-  return canvas.evaluate((el: HTMLCanvasElement) => {
-    const ctx = el.getContext('2d');
-    if (!ctx || el.width === 0) return 'empty';
-    const data = ctx.getImageData(0, 0, el.width, el.height).data;
-    let hash = 0;
-    for (let i = 0; i < data.length; i += 97) hash = (hash * 31 + data[i]) | 0;
-    return `${el.width}x${el.height}:${hash}`;
-  });
 }
 
 /** The computed colours of the race's legend swatches, its map (background, contours, paths, start) and every chart's pixels. */

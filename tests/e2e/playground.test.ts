@@ -20,6 +20,7 @@ import {
   LONG_TASKS,
   nextFrames,
   openPage,
+  pixels,
   poll as pollFor,
   setTheme,
   type OpenPageOptions,
@@ -64,17 +65,6 @@ function pg(page: Page) {
   };
 }
 
-/** A fingerprint of what a canvas shows now. */
-async function pixels(canvas: Locator): Promise<string> {
-  return canvas.evaluate((el: HTMLCanvasElement) => {
-    const ctx = el.getContext('2d');
-    if (!ctx || el.width === 0) return 'empty';
-    const data = ctx.getImageData(0, 0, el.width, el.height).data;
-    let hash = 0;
-    for (let i = 0; i < data.length; i += 97) hash = (hash * 31 + data[i]) | 0;
-    return `${el.width}x${el.height}:${hash}`;
-  });
-}
 
 /** A Chrome trace event (the fields used here). */
 interface TraceEvent {

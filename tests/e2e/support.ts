@@ -12,7 +12,7 @@
  * ```
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page, Request, Response } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Request, Response } from 'playwright-core';
 import { afterAll, expect, inject } from 'vitest';
 import { launchChromium, nextFrames, scrollThrough } from './harness.ts';
 
@@ -417,4 +417,24 @@ export function exercises(page: Page) {
       await check(id, expected);
     },
   };
+}
+
+/**
+ * A fingerprint of what a canvas shows now (its pixels, sampled), to tell whether it was redrawn.
+ * For a heatmap's grid canvas, the layer of axes, lines and points drawn over it counts too.
+ */
+export async function pixels(canvas: Locator): Promise<string> {
+  return canvas.evaluate((el: HTMLCanvasElement) => {
+    const layers = el.classList.contains('grid') ? Array.from(el.parentElement!.querySelectorAll('canvas')) : [el];
+    return layers
+      .map((c) => {
+        const ctx = c.getContext('2d');
+        if (!ctx || c.width === 0) return 'empty';
+        const data = ctx.getImageData(0, 0, c.width, c.height).data;
+        let hash = 0;
+        for (let i = 0; i < data.length; i += 53) hash = (hash * 31 + data[i]) | 0;
+        return `${c.width}x${c.height}:${hash}`;
+      })
+      .join(' ');
+  });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { z } from 'zod';
+import * as classic from 'zod';
+import { z } from '../../src/lib/zod.ts';
 import {
   decodeState,
   encodeState,
@@ -12,11 +13,11 @@ import {
 
 /** A widget-like schema with caps, as a perceptron lab might declare it. */
 const schema = z.object({
-  w1: z.number().min(-5).max(5),
-  w2: z.number().min(-5).max(5),
-  b: z.number().min(-5).max(5),
+  w1: z.number().check(z.minimum(-5), z.maximum(5)),
+  w2: z.number().check(z.minimum(-5), z.maximum(5)),
+  b: z.number().check(z.minimum(-5), z.maximum(5)),
   preset: z.enum(['and', 'or', 'nand', 'xor']),
-  points: z.array(z.object({ x: z.number(), y: z.number() })).max(8),
+  points: z.array(z.object({ x: z.number(), y: z.number() })).check(z.maxLength(8)),
 });
 
 const good = { w1: 1, w2: -0.5, b: 0.25, preset: 'nand' as const, points: [{ x: 0, y: 1 }] };
@@ -108,10 +109,38 @@ describe('encodeState / decodeState', () => {
     if (!result.ok) expect(result.reason).toMatch(/deeper/);
   });
 
-  test('decodeState turns a throwing schema refinement into a failure', () => {
-    const throwing = z.number().refine(() => {
-      throw new Error('boom');
+  test('a refusal names the field and says what is wrong, in words', () => {
+    const reasons = [
+      { ...good, b: 1e6 },
+      { ...good, w1: '1' },
+      { ...good, preset: 'nor' },
+      { ...good, points: Array(9).fill({ x: 0, y: 0 }) },
+      { ...good, extra: 1 },
+    ].map((state) => {
+      const result = decodeState(encodeState(state), z.strictObject(schema.shape));
+      return result.ok ? 'accepted' : result.reason;
     });
+    expect(reasons).toEqual([
+      'b: Too big: expected number to be <=5',
+      'w1: Invalid input: expected number, received string',
+      'preset: Invalid option: expected one of "and"|"or"|"nand"|"xor"',
+      'points: Too big: expected array to have <=8 items',
+      'state: Unrecognized key: "extra"',
+    ]);
+  });
+
+  test('decodeState takes a classic zod schema as well, with the same reasons', () => {
+    const classicSchema = classic.object({ b: classic.number().min(-5).max(5) });
+    expect(decodeState(encodeState({ b: 1 }), classicSchema)).toEqual({ ok: true, value: { b: 1 } });
+    expect(decodeState(encodeState({ b: 1e6 }), classicSchema)).toEqual({ ok: false, reason: 'b: Too big: expected number to be <=5' });
+  });
+
+  test('decodeState turns a throwing schema refinement into a failure', () => {
+    const throwing = z.number().check(
+      z.refine(() => {
+        throw new Error('boom');
+      }),
+    );
     expect(decodeState(encodeState(1), throwing)).toMatchObject({ ok: false });
   });
 

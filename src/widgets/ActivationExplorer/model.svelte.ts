@@ -3,7 +3,7 @@
  * Curves, peaks and values at the cursor come from the engine (curves.ts, derivative-facts.ts);
  * this class holds state, checks what the reader types, and turns numbers into words.
  */
-import { z } from 'zod';
+import { z } from '../../lib/zod.ts';
 import {
   activation,
   activationCurve,
@@ -17,6 +17,7 @@ import type { ChartMarker, LineSeries } from '../../components/charts/types.ts';
 import { toCSV } from '../../components/widget/csv.ts';
 import { parseNumber } from '../../lib/exercise.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
+import '../../i18n/strings/explorer.ts';
 
 /** The functions a reader can choose, in the order they are listed and drawn. */
 export const EXPLORER_FUNCTIONS = ['step', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'gelu', 'softplus'] as const;
@@ -43,11 +44,11 @@ export const SAMPLES = 401;
 /** The shareable state: the chosen functions, the half-width R, the cursor x. */
 export const explorerStateSchema = z
   .strictObject({
-    fns: z.array(z.enum(EXPLORER_FUNCTIONS)).min(1).max(EXPLORER_FUNCTIONS.length),
-    range: z.number().min(RANGE_MIN).max(RANGE_MAX),
-    x: z.number().min(-RANGE_MAX).max(RANGE_MAX),
+    fns: z.array(z.enum(EXPLORER_FUNCTIONS)).check(z.minLength(1), z.maxLength(EXPLORER_FUNCTIONS.length)),
+    range: z.number().check(z.minimum(RANGE_MIN), z.maximum(RANGE_MAX)),
+    x: z.number().check(z.minimum(-RANGE_MAX), z.maximum(RANGE_MAX)),
   })
-  .refine((s) => new Set(s.fns).size === s.fns.length, { message: 'each function at most once', path: ['fns'] });
+  .check(z.refine((s) => new Set(s.fns).size === s.fns.length, { message: 'each function at most once', path: ['fns'] }));
 export type ExplorerState = z.infer<typeof explorerStateSchema>;
 
 export const DEFAULT_STATE: ExplorerState = { fns: ['sigmoid', 'tanh', 'relu'], range: 5, x: 1 };

@@ -8,6 +8,7 @@
 import { backpropSteps, createMLP, type BackpropPass } from '../../engine/index.ts';
 import { type AssignSpec, type MeasureDef, type Values } from '../../lib/assignment.ts';
 import { t } from '../../i18n/index.ts';
+import '../../i18n/strings/stepper.ts';
 import { HIDDEN, LEARNING_RATES, LOSSES, MAX_ITERATION, sizesOf, stepperSchema, type StepperState } from './presets.ts';
 
 export const STEPPER_MEASURES: readonly MeasureDef[] = [

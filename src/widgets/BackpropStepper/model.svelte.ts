@@ -15,6 +15,7 @@ import {
   type Sym,
 } from '../../engine/index.ts';
 import { t } from '../../i18n/index.ts';
+import '../../i18n/strings/stepper.ts';
 import { formatNumber, symbolText, activationSymbol } from './format.ts';
 import {
   ARCHS, HIDDEN, LOSSES, PARAM_LIMIT, PRESETS, PRESET_STATES, paramCount, reshape, sizesOf, stepperSchema,

@@ -2,7 +2,7 @@
  * The stepper's settings: the allowed values of every menu (one list each, read by the controls
  * and by the share-link schema alike), the limits of every typed number, and the presets.
  */
-import { z } from 'zod';
+import { z } from '../../lib/zod.ts';
 import { XOR_WEIGHTS } from '../XorHidden/xor-example.ts';
 
 /** Network shapes: two inputs, two hidden units, one or two outputs. */
@@ -32,7 +32,7 @@ export function paramCount(arch: Arch): number {
   return arch === '2-2-1' ? 9 : 12;
 }
 
-const value = z.number().min(-PARAM_LIMIT).max(PARAM_LIMIT);
+const value = z.number().check(z.minimum(-PARAM_LIMIT), z.maximum(PARAM_LIMIT));
 
 /** The whole state, as a share link carries it; weights in torch's layout (W⁽¹⁾ rows, b⁽¹⁾, W⁽²⁾ rows, b⁽²⁾). */
 export const stepperSchema = z
@@ -41,14 +41,16 @@ export const stepperSchema = z
     hidden: z.enum(HIDDEN),
     loss: z.enum(LOSSES),
     lr: z.literal(LEARNING_RATES),
-    params: z.array(value).min(9).max(12),
+    params: z.array(value).check(z.minLength(9), z.maxLength(12)),
     x: z.tuple([value, value]),
-    y: z.array(z.number().min(0).max(1)).min(1).max(2),
-    cursor: z.number().int().min(0).max(200),
-    iteration: z.number().int().min(0).max(MAX_ITERATION),
+    y: z.array(z.number().check(z.minimum(0), z.maximum(1))).check(z.minLength(1), z.maxLength(2)),
+    cursor: z.number().check(z.int(), z.minimum(0), z.maximum(200)),
+    iteration: z.number().check(z.int(), z.minimum(0), z.maximum(MAX_ITERATION)),
   })
-  .refine((s) => s.params.length === paramCount(s.arch), { message: 'params must hold 9 values for 2-2-1 and 12 for 2-2-2' })
-  .refine((s) => s.y.length === sizesOf(s.arch)[2], { message: 'y must hold one target per output' });
+  .check(
+    z.refine((s) => s.params.length === paramCount(s.arch), { message: 'params must hold 9 values for 2-2-1 and 12 for 2-2-2' }),
+    z.refine((s) => s.y.length === sizesOf(s.arch)[2], { message: 'y must hold one target per output' }),
+  );
 export type StepperState = z.infer<typeof stepperSchema>;
 
 export const PRESETS = ['lesson', 'xor', 'symmetric', 'saturated', 'two-outputs'] as const;

@@ -8,6 +8,7 @@
 import { batchChoices, batchData, batchTrainer, fullLoss } from '../../engine/batch-size.ts';
 import { pause, type AssignSpec, type MeasureDef, type Values } from '../../lib/assignment.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
+import '../../i18n/strings/batch.ts';
 import { BATCH_EPOCHS, BATCH_LR, batchStateSchema, type BatchState } from './model.svelte.ts';
 
 const MAX_EPOCHS = BATCH_EPOCHS[BATCH_EPOCHS.length - 1];

@@ -5,20 +5,21 @@
  * each run has spent training is added up. A share link replays the epochs trained (the losses are
  * deterministic; the times are re-measured).
  */
-import { z } from 'zod';
+import { z } from '../../lib/zod.ts';
 import { batchChoices, batchData, batchTrainer, fullLoss, type BatchChoice } from '../../engine/batch-size.ts';
 import type { Trainer } from '../../engine/index.ts';
 import type { LineSeries } from '../../components/charts/types.ts';
 import { toCSV } from '../../components/widget/csv.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
+import '../../i18n/strings/batch.ts';
 
 export const BATCH_LR = [0.03, 0.1, 0.3, 1] as const;
 export const BATCH_EPOCHS = [20, 40, 60, 100] as const;
-const lit = (values: readonly number[]) => z.number().refine((v) => values.includes(v), { message: `must be one of ${values.join(', ')}` });
+const lit = (values: readonly number[]) => z.number().check(z.refine((v) => values.includes(v), { message: `must be one of ${values.join(', ')}` }));
 export const batchStateSchema = z.strictObject({
   lr: lit(BATCH_LR),
   epochs: lit(BATCH_EPOCHS),
-  trained: z.number().int().min(0).max(100),
+  trained: z.number().check(z.int(), z.minimum(0), z.maximum(100)),
 });
 export type BatchState = z.infer<typeof batchStateSchema>;
 export const DEFAULT_STATE: BatchState = { lr: 0.3, epochs: 60, trained: 0 };

@@ -9,6 +9,7 @@
 import { pause, type AssignSpec, type MeasureDef, type Values } from '../../lib/assignment.ts';
 import { DATA_SIZE_DEFAULTS, DataSizeJob, labDatasetNames, type DataSizeResult, type LabDatasetName } from '../../engine/index.ts';
 import { t } from '../../i18n/index.ts';
+import '../../i18n/strings/datasize.ts';
 import { dataSizeSchema, datasetName, type DataSizeState } from './model.svelte.ts';
 
 const SMALLEST = DATA_SIZE_DEFAULTS.sizes[0];

@@ -4,9 +4,10 @@
  * computed until `measure()`; the engine's job then runs in a Web Worker, or on the main thread in
  * short slices (runner.ts), and its partial curves are shown as each size completes.
  */
-import { z } from 'zod';
+import { z } from '../../lib/zod.ts';
 import { DATA_SIZE_DEFAULTS, labDatasetNames, type DataSizeResult, type DataSizeSpec, type LabDatasetName } from '../../engine/index.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
+import '../../i18n/strings/datasize.ts';
 import type { SizeReport } from './loop.ts';
 import { measured, resultCSV } from './readout.ts';
 import { createRunner, type SizeRunner } from './runner.ts';

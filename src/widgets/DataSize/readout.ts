@@ -7,6 +7,7 @@ import type { DataSizeResult } from '../../engine/index.ts';
 import type { LineSeries, XY } from '../../components/charts/types.ts';
 import { toCSV } from '../../components/widget/csv.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
+import '../../i18n/strings/datasize.ts';
 
 /** Series colours, shared with the feature lab: the linear model and the network. */
 export const LINEAR_COLOR = '--nn-series-1';

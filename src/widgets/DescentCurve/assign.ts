@@ -7,6 +7,7 @@
 import { curve, curveNames, descend, quadraticRegime, type DescentPath, type Regime } from '../../engine/index.ts';
 import type { AssignSpec, MeasureDef, Values } from '../../lib/assignment.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
+import '../../i18n/strings/descent.ts';
 import { descentStateSchema, LR_RANGE, MAX_STEPS, type DescentState } from './model.svelte.ts';
 
 const REGIMES: readonly Regime[] = ['still', 'crawl', 'converge', 'one-step', 'oscillate', 'bounce', 'diverge'];

@@ -3,12 +3,13 @@
  * have been taken. The path, the regime and the thresholds come from the engine (descent.ts); this
  * class keeps the state, runs the steps on a timer and puts the numbers into words.
  */
-import { z } from 'zod';
+import { z } from '../../lib/zod.ts';
 import { curve, curveNames, descend, quadraticRegime, type CurveName, type DescentPath, type Regime } from '../../engine/index.ts';
 import { formatNumber } from '../../components/charts/format.ts';
 import { toCSV } from '../../components/widget/csv.ts';
 import { parseNumber } from '../../lib/exercise.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
+import '../../i18n/strings/descent.ts';
 
 /** Learning rates the slider offers (it includes 1/c and 2/c of both curves' thresholds' neighbourhoods). */
 export const LR_CHOICES = [0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.75, 0.8, 0.9, 0.95, 1, 1.05, 1.1, 1.2, 1.5] as const;
@@ -20,9 +21,9 @@ export const STEP_MS = 260;
 
 export const descentStateSchema = z.strictObject({
   curve: z.enum(curveNames),
-  lr: z.number().min(LR_RANGE[0]).max(LR_RANGE[1]),
-  w0: z.number().min(-3).max(5),
-  steps: z.number().int().min(0).max(MAX_STEPS),
+  lr: z.number().check(z.minimum(LR_RANGE[0]), z.maximum(LR_RANGE[1])),
+  w0: z.number().check(z.minimum(-3), z.maximum(5)),
+  steps: z.number().check(z.int(), z.minimum(0), z.maximum(MAX_STEPS)),
 });
 export type DescentState = z.infer<typeof descentStateSchema>;
 

@@ -8,6 +8,7 @@
 import { pause, type AssignSpec, type MeasureDef, type Values } from '../../lib/assignment.ts';
 import { featureLabels, handFeatureKeys, LAB_HIDDEN, LAB_RECIPE, labData, labDatasetNames, LinearFeatureModel, NetworkModel, type HandFeature, type LabScore } from '../../engine/index.ts';
 import { t } from '../../i18n/index.ts';
+import '../../i18n/strings/featurelab.ts';
 import { featureLabSchema, type FeatureLabState } from './model.svelte.ts';
 
 /** The id of the flag "uses feature k". */

@@ -7,7 +7,7 @@
  * resets the linear model, changing the units or seed resets the network, so a share link (the
  * settings plus each model's step count) replays exactly what was on screen.
  */
-import { z } from 'zod';
+import { z } from '../../lib/zod.ts';
 import {
   featureGrid, featureLabels, handFeatureKeys, LAB_HIDDEN, LAB_RECIPE, labData, labDatasetNames, linspace,
   LinearFeatureModel, NetworkModel, type HandFeature, type LabDatasetName, type LabScore,
@@ -16,6 +16,7 @@ import type { Extent, HeatmapPoint } from '../../components/charts/types.ts';
 import { toCSV } from '../../components/widget/csv.ts';
 import { MAX_SEED } from '../../components/widget/seed.ts';
 import { t } from '../../i18n/index.ts';
+import '../../i18n/strings/featurelab.ts';
 
 /** Grid cells per side of the maps. */
 export const GRID = 60;
@@ -28,11 +29,11 @@ const STEPS_PER_FRAME = 25;
 
 export const featureLabSchema = z.strictObject({
   dataset: z.enum(labDatasetNames),
-  features: z.array(z.enum(handFeatureKeys)).max(handFeatureKeys.length).refine((f) => new Set(f).size === f.length, { message: 'features must not repeat' }),
-  hidden: z.number().int().min(LAB_HIDDEN.min).max(LAB_HIDDEN.max),
-  seed: z.number().int().min(0).max(MAX_SEED),
-  linearSteps: z.number().int().min(0).max(LAB_RECIPE.steps),
-  networkSteps: z.number().int().min(0).max(LAB_RECIPE.steps),
+  features: z.array(z.enum(handFeatureKeys)).check(z.maxLength(handFeatureKeys.length), z.refine((f) => new Set(f).size === f.length, { message: 'features must not repeat' })),
+  hidden: z.number().check(z.int(), z.minimum(LAB_HIDDEN.min), z.maximum(LAB_HIDDEN.max)),
+  seed: z.number().check(z.int(), z.minimum(0), z.maximum(MAX_SEED)),
+  linearSteps: z.number().check(z.int(), z.minimum(0), z.maximum(LAB_RECIPE.steps)),
+  networkSteps: z.number().check(z.int(), z.minimum(0), z.maximum(LAB_RECIPE.steps)),
 });
 export type FeatureLabState = z.infer<typeof featureLabSchema>;
 

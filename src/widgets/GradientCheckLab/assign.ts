@@ -7,6 +7,7 @@
 import { backpropSteps, createMLP, epsilonSweep } from '../../engine/index.ts';
 import { type AssignSpec, type MeasureDef, type Values } from '../../lib/assignment.ts';
 import { t } from '../../i18n/index.ts';
+import '../../i18n/strings/gradlab.ts';
 import { PRESET_STATES } from '../BackpropStepper/presets.ts';
 import { PARAM_LABELS } from '../LossExplorer/model.svelte.ts';
 import { BAD, GOOD, gradLabSchema, type CheckRow, type GradLabState } from './model.svelte.ts';

@@ -3,11 +3,12 @@
  * central-difference step ε (on a log scale, 1e-1 … 1e-12), and whether a bug is planted in the
  * backward pass (the factor f′(z) dropped from the hidden layer's δ). Numbers from the engine.
  */
-import { z } from 'zod';
+import { z } from '../../lib/zod.ts';
 import { backpropSteps, createMLP, epsilonSweep, logSpace, type EpsilonRow } from '../../engine/index.ts';
 import type { ChartMarker, LineSeries } from '../../components/charts/types.ts';
 import { toCSV } from '../../components/widget/csv.ts';
 import { t } from '../../i18n/index.ts';
+import '../../i18n/strings/gradlab.ts';
 import { formatNumber, formatRelError } from '../BackpropStepper/format.ts';
 import { PRESET_STATES } from '../BackpropStepper/presets.ts';
 import { PARAM_LABELS } from '../LossExplorer/model.svelte.ts';
@@ -21,8 +22,8 @@ export const GOOD = 1e-7;
 export const BAD = 1e-3;
 
 export const gradLabSchema = z.strictObject({
-  param: z.number().int().min(0).max(8),
-  eps: z.number().refine((v) => EPS_EXPONENTS.includes(v), { message: 'eps must be a quarter-decade exponent from −1 to −12' }),
+  param: z.number().check(z.int(), z.minimum(0), z.maximum(8)),
+  eps: z.number().check(z.refine((v) => EPS_EXPONENTS.includes(v), { message: 'eps must be a quarter-decade exponent from −1 to −12' })),
   bug: z.boolean(),
 });
 export type GradLabState = z.infer<typeof gradLabSchema>;

@@ -8,6 +8,7 @@
 import { attenuation, FLOW_ACTIVATIONS, FLOW_LIMITS, type FlowActivation } from '../../engine/index.ts';
 import { pause, type AssignSpec, type MeasureDef, type Values } from '../../lib/assignment.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
+import '../../i18n/strings/flow.ts';
 import { FlowRace, MAX_STEPS, type RaceSnapshot } from './race.ts';
 import { flowName, flowStateSchema, LEARNING_RATES, type FlowState } from './model.svelte.ts';
 

@@ -4,7 +4,7 @@
  * in a Web Worker when it can (runner.ts), so training never blocks the page; the two charts are
  * redrawn in turn, one per report (see REPORT_MS in loop.ts).
  */
-import { z } from 'zod';
+import { z } from '../../lib/zod.ts';
 import {
   FLOW_ACTIVATIONS,
   FLOW_LIMITS,
@@ -18,6 +18,7 @@ import type { LineSeries } from '../../components/charts/types.ts';
 import { toCSV } from '../../components/widget/csv.ts';
 import { MAX_SEED } from '../../components/widget/seed.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
+import '../../i18n/strings/flow.ts';
 import type { FlowReport, StopCause } from './loop.ts';
 import { FlowRace, MAX_STEPS, type RaceSnapshot, type RunSnapshot } from './race.ts';
 import { createRunner, type FlowRunner } from './runner.ts';
@@ -35,12 +36,12 @@ export const FLOW_COLORS: Record<FlowActivation, string> = {
 };
 
 export const flowStateSchema = z.strictObject({
-  depth: z.number().int().min(FLOW_LIMITS.depth[0]).max(FLOW_LIMITS.depth[1]),
-  width: z.number().int().min(FLOW_LIMITS.width[0]).max(FLOW_LIMITS.width[1]),
+  depth: z.number().check(z.int(), z.minimum(FLOW_LIMITS.depth[0]), z.maximum(FLOW_LIMITS.depth[1])),
+  width: z.number().check(z.int(), z.minimum(FLOW_LIMITS.width[0]), z.maximum(FLOW_LIMITS.width[1])),
   lr: z.literal(LEARNING_RATES),
-  seed: z.number().int().min(0).max(MAX_SEED),
+  seed: z.number().check(z.int(), z.minimum(0), z.maximum(MAX_SEED)),
   /** Steps trained when the link was made; opening it replays them (the run is seeded). */
-  steps: z.number().int().min(0).max(MAX_STEPS),
+  steps: z.number().check(z.int(), z.minimum(0), z.maximum(MAX_STEPS)),
   showStart: z.boolean(),
 });
 export type FlowState = z.infer<typeof flowStateSchema>;

@@ -9,6 +9,7 @@ import type { AssignSpec, MeasureDef, Values } from '../../lib/assignment.ts';
 import { stackCurves, type StackCurves } from '../../engine/index.ts';
 import { MAX_SEED } from '../../components/widget/seed.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
+import '../../i18n/strings/collapse.ts';
 import { COLLAPSE_ACTIVATIONS, collapseStateSchema, DEPTH_RANGE, WIDTH_RANGE, X_RANGE, type CollapseState } from './model.svelte.ts';
 
 export const COLLAPSE_MEASURES: readonly MeasureDef[] = [

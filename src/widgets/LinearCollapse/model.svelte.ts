@@ -4,13 +4,14 @@
  * each curve is from a straight line come from the engine (collapse.ts); this class holds state and
  * puts numbers into words.
  */
-import { z } from 'zod';
+import { z } from '../../lib/zod.ts';
 import { stackCurves, type StackCurves } from '../../engine/index.ts';
 import { formatNumber } from '../../components/charts/format.ts';
 import type { LineSeries } from '../../components/charts/types.ts';
 import { toCSV } from '../../components/widget/csv.ts';
 import { MAX_SEED } from '../../components/widget/seed.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
+import '../../i18n/strings/collapse.ts';
 
 /** Activations offered between the layers. */
 export const COLLAPSE_ACTIVATIONS = ['tanh', 'relu', 'sigmoid'] as const;
@@ -26,10 +27,10 @@ const BARELY = 0.01;
 const STRAIGHT = 1e-9;
 
 export const collapseStateSchema = z.strictObject({
-  depth: z.number().int().min(DEPTH_RANGE[0]).max(DEPTH_RANGE[1]),
-  width: z.number().int().min(WIDTH_RANGE[0]).max(WIDTH_RANGE[1]),
+  depth: z.number().check(z.int(), z.minimum(DEPTH_RANGE[0]), z.maximum(DEPTH_RANGE[1])),
+  width: z.number().check(z.int(), z.minimum(WIDTH_RANGE[0]), z.maximum(WIDTH_RANGE[1])),
   activation: z.enum(COLLAPSE_ACTIVATIONS),
-  seed: z.number().int().min(0).max(MAX_SEED),
+  seed: z.number().check(z.int(), z.minimum(0), z.maximum(MAX_SEED)),
 });
 export type CollapseState = z.infer<typeof collapseStateSchema>;
 

@@ -7,6 +7,8 @@
 import { createMLP, lossCurve, weightProbe, type LossCurve } from '../../engine/index.ts';
 import { type AssignSpec, type MeasureDef, type Values } from '../../lib/assignment.ts';
 import { t } from '../../i18n/index.ts';
+import '../../i18n/strings/lossx.ts';
+import '../../i18n/strings/stepper.ts';
 import { PRESET_STATES } from '../BackpropStepper/presets.ts';
 import { lossExplorerSchema, NET_LOSSES, PARAM_LABELS, P_MAX, P_MIN, TARGETS, W_LIMIT, type LossExplorerState } from './model.svelte.ts';
 

@@ -3,11 +3,12 @@
  * their slopes in ŷ and in the logit z), and the loss of the lesson's 2-2-1 network as one chosen
  * weight moves, with backprop's tangent and the numerical slope. Numbers from the engine.
  */
-import { z } from 'zod';
+import { z } from '../../lib/zod.ts';
 import { createMLP, linspace, lossCurve, weightProbe, type WeightProbe } from '../../engine/index.ts';
 import type { ChartMarker, LineSeries } from '../../components/charts/types.ts';
 import { toCSV } from '../../components/widget/csv.ts';
 import { t } from '../../i18n/index.ts';
+import '../../i18n/strings/lossx.ts';
 import { formatNumber, symbolText } from '../BackpropStepper/format.ts';
 import { PRESET_STATES } from '../BackpropStepper/presets.ts';
 
@@ -22,10 +23,10 @@ export const W_LIMIT = 6;
 
 export const lossExplorerSchema = z.strictObject({
   y: z.literal(TARGETS),
-  p: z.number().min(P_MIN).max(P_MAX),
+  p: z.number().check(z.minimum(P_MIN), z.maximum(P_MAX)),
   loss: z.enum(NET_LOSSES),
-  param: z.number().int().min(0).max(8),
-  w: z.number().min(-W_LIMIT).max(W_LIMIT),
+  param: z.number().check(z.int(), z.minimum(0), z.maximum(8)),
+  w: z.number().check(z.minimum(-W_LIMIT), z.maximum(W_LIMIT)),
 });
 export type LossExplorerState = z.infer<typeof lossExplorerSchema>;
 

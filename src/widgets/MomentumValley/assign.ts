@@ -7,6 +7,7 @@
 import { momentumRate, race, surface, type Lane } from '../../engine/index.ts';
 import type { AssignSpec, MeasureDef, Values } from '../../lib/assignment.ts';
 import { t } from '../../i18n/index.ts';
+import '../../i18n/strings/valley.ts';
 import { CURVATURES, stepsTo, VALLEY_LR, VALLEY_STEPS, valleyStateSchema, type ValleyState } from './model.svelte.ts';
 
 export const VALLEY_MEASURES: readonly MeasureDef[] = [

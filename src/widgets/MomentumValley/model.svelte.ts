@@ -2,12 +2,13 @@
  * State of "Momentum in a valley": η and μ on the bowl θ₁² + 10θ₂². The paths come from the
  * engine's race (heavy ball and plain GD), the per-direction factors from momentumRate.
  */
-import { z } from 'zod';
+import { z } from '../../lib/zod.ts';
 import { momentumRate, race, surface } from '../../engine/index.ts';
 import { isoline, logLevels, sampleGrid } from '../../engine/contours.ts';
 import type { LineSeries } from '../../components/charts/types.ts';
 import { toCSV } from '../../components/widget/csv.ts';
 import { t } from '../../i18n/index.ts';
+import '../../i18n/strings/valley.ts';
 
 export const VALLEY_LR = [0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.095] as const;
 /** μ from 0 to 0.99 in steps of 0.01. */
@@ -16,8 +17,8 @@ export const VALLEY_STEPS = 150;
 export const CURVATURES = [2, 20] as const;
 
 export const valleyStateSchema = z.strictObject({
-  lr: z.number().refine((v) => (VALLEY_LR as readonly number[]).includes(v), { message: 'not an offered learning rate' }),
-  beta: z.number().refine((v) => VALLEY_BETA.includes(v), { message: 'μ must be 0 to 0.99 in steps of 0.01' }),
+  lr: z.number().check(z.refine((v) => (VALLEY_LR as readonly number[]).includes(v), { message: 'not an offered learning rate' })),
+  beta: z.number().check(z.refine((v) => VALLEY_BETA.includes(v), { message: 'μ must be 0 to 0.99 in steps of 0.01' })),
 });
 export type ValleyState = z.infer<typeof valleyStateSchema>;
 export const DEFAULT_STATE: ValleyState = { lr: 0.04, beta: 0.9 };

@@ -6,6 +6,7 @@
  */
 import { pause, type AssignSpec, type MeasureDef, type Values } from '../../lib/assignment.ts';
 import { t } from '../../i18n/index.ts';
+import '../../i18n/strings/playground.ts';
 import { baseData, buildProblem, layerSizes, parameterCount, trainingSpec, trainRows } from './problem.ts';
 import { Replay, type Measure, type ReplayLeg } from './session.ts';
 import { ACTIVATIONS, classCount, DATASETS, hiddenUnits, MAX_LAYERS, MAX_REPLAY_EPOCHS, playgroundStateSchema, type PlaygroundState } from './settings.ts';

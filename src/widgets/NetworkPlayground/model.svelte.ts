@@ -9,6 +9,7 @@ import type { StopReason, TrainStatus, UnitLine } from '../../engine/index.ts';
 import type { LineSeries } from '../../components/charts/types.ts';
 import type { GraphItem } from './graph.ts';
 import { t } from '../../i18n/index.ts';
+import '../../i18n/strings/playground.ts';
 import { isDone, markDone } from '../../lib/progress.ts';
 import { formatLoss, formatParam, formatPercent, formatRate } from './format.ts';
 import { classField, MapMaker, type UnitMap } from './maps.ts';
@@ -66,17 +67,16 @@ export interface PlotPoint {
 }
 
 /**
- * While training, the loss chart and the unit maps with the network drawing are redrawn at most this
- * often (ms), never both in the same frame, so no frame does all the drawing at once. The chart's
- * interval stays under the 150 ms below which the chart treats updates as a stream and skips its
- * animation.
+ * While training, the decision map is redrawn on every animation frame. The loss chart and the
+ * unit maps with the network drawing are redrawn at most this often (ms), never both in the same
+ * frame and each in a task of its own after the frame, so no frame does all the drawing at once.
  */
-export const CHART_EVERY = 120;
-export const UNITS_EVERY = 200;
+export const CHART_EVERY = 250;
+export const UNITS_EVERY = 250;
 /** Least time between spoken summaries while training (ms). */
 export const SUMMARY_EVERY = 3000;
-/** Least time between two pictures while training (ms): about 30 a second. */
-export const FRAME_EVERY = 1000 / 30;
+/** Least time between two pictures while training (ms): 0, one per animation frame. */
+export const FRAME_EVERY = 0;
 /** With reduced motion, pictures change at most this often while training (ms). */
 export const CALM_EVERY = 400;
 
@@ -243,14 +243,14 @@ export class PlaygroundModel {
   }
 
   /** The points over the decision map: training points, added points, and test points when shown. */
-  get plotPoints(): PlotPoint[] {
+  readonly plotPoints: PlotPoint[] = $derived.by(() => {
     const pts: PlotPoint[] = this.data.train.x.map((p, i) => ({ x: p[0], y: p[1], label: this.data.train.labels[i] }));
     for (const p of this.added) pts.push({ x: p[0], y: p[1], label: p[2] });
     if (this.showTest) {
       this.data.test.x.forEach((p, i) => pts.push({ x: p[0], y: p[1], label: this.data.test.labels[i], test: true }));
     }
     return pts;
-  }
+  });
 
   /** The challenge: its conditions, and whether the current test loss meets the bound. */
   get challenge() {
@@ -752,7 +752,7 @@ export class PlaygroundModel {
       if (report.replaying === null) this.replayTarget = null;
     }
     const running = this.playing || this.replayTarget !== null;
-    // While training, pictures change at most 30 times a second (a few times with reduced motion).
+    // While training, the map changes once per animation frame (a few times a second with reduced motion).
     const every = this.reducedMotion ? CALM_EVERY : FRAME_EVERY;
     if (running && !force && now - this.lastRegion < every - 2) {
       this.frame = requestAnimationFrame((t2) => this.draw(t2, false));

@@ -6,7 +6,7 @@
  * model checks every change against the same schema. No runes here: the schema and the presets
  * are tested in plain TypeScript.
  */
-import { z } from 'zod';
+import { z } from '../../lib/zod.ts';
 import { optimizerKinds, type ActivationName, type InitName, type OptimizerKind } from '../../engine/index.ts';
 
 /** Datasets offered, in the order of the picker; `blobs3` is the three-class one (softmax output). */
@@ -83,7 +83,7 @@ export function lossesFor(dataset: PlayDataset): PlayLoss[] {
 }
 
 const label = z.union([z.literal(0), z.literal(1), z.literal(2)]);
-const coordinate = z.number().min(-ADDED_RANGE).max(ADDED_RANGE);
+const coordinate = z.number().check(z.minimum(-ADDED_RANGE), z.maximum(ADDED_RANGE));
 
 /** A point the reader added: [x, y, class]. Tuples keep share links short. */
 export type AddedPoint = [number, number, 0 | 1 | 2];
@@ -94,74 +94,76 @@ export type AddedPoint = [number, number, 0 | 1 | 2];
  * settings changed while it trained is replayed stretch by stretch, so a link reproduces it exactly.
  */
 export const legSchema = z.tuple([
-  z.number().int().min(1).max(MAX_REPLAY_EPOCHS),
-  z.number().min(MIN_LR).max(MAX_LR),
+  z.number().check(z.int(), z.minimum(1), z.maximum(MAX_REPLAY_EPOCHS)),
+  z.number().check(z.minimum(MIN_LR), z.maximum(MAX_LR)),
   z.enum(optimizerKinds),
-  z.number().int().min(0).max(MAX_BATCH),
+  z.number().check(z.int(), z.minimum(0), z.maximum(MAX_BATCH)),
   z.enum(LOSSES),
-  z.number().int().min(0).max(MAX_ADDED),
+  z.number().check(z.int(), z.minimum(0), z.maximum(MAX_ADDED)),
 ]);
 export type Leg = z.infer<typeof legSchema>;
 
 /** The fields of the state, each with its own check; see `playgroundStateSchema` for the checks across fields. */
 export const playgroundFields = {
     dataset: z.enum(DATASETS),
-    noise: z.number().min(0).max(MAX_NOISE),
-    testFraction: z.number().min(MIN_TEST).max(MAX_TEST),
+    noise: z.number().check(z.minimum(0), z.maximum(MAX_NOISE)),
+    testFraction: z.number().check(z.minimum(MIN_TEST), z.maximum(MAX_TEST)),
     /** Share of all points held out for validation (absent in older links: none). */
-    validFraction: z.number().min(0).max(MAX_VALID).default(0),
-    points: z.number().int().min(MIN_POINTS).max(MAX_POINTS),
-    layers: z.array(z.number().int().min(1).max(MAX_UNITS)).max(MAX_LAYERS),
+    validFraction: z._default(z.number().check(z.minimum(0), z.maximum(MAX_VALID)), 0),
+    points: z.number().check(z.int(), z.minimum(MIN_POINTS), z.maximum(MAX_POINTS)),
+    layers: z.array(z.number().check(z.int(), z.minimum(1), z.maximum(MAX_UNITS))).check(z.maxLength(MAX_LAYERS)),
     activation: z.enum(ACTIVATIONS),
     /** Initialisation scheme (absent in older links: Glorot). */
-    init: z.enum(INITS).default('xavier'),
-    lr: z.number().min(MIN_LR).max(MAX_LR),
-    batchSize: z.number().int().min(0).max(MAX_BATCH),
+    init: z._default(z.enum(INITS), 'xavier'),
+    lr: z.number().check(z.minimum(MIN_LR), z.maximum(MAX_LR)),
+    batchSize: z.number().check(z.int(), z.minimum(0), z.maximum(MAX_BATCH)),
     optimizer: z.enum(optimizerKinds),
     loss: z.enum(LOSSES),
-    seed: z.number().int().min(0).max(MAX_SEED),
+    seed: z.number().check(z.int(), z.minimum(0), z.maximum(MAX_SEED)),
     discretize: z.boolean(),
     showTest: z.boolean(),
     showLines: z.boolean(),
     speed: z.enum(SPEEDS),
-    added: z.array(z.tuple([coordinate, coordinate, label])).max(MAX_ADDED),
+    added: z.array(z.tuple([coordinate, coordinate, label])).check(z.maxLength(MAX_ADDED)),
     /** Epochs trained when the link was made; opening it replays them (absent in older links: 0). */
-    epochs: z.number().int().min(0).max(MAX_REPLAY_EPOCHS).default(0),
+    epochs: z._default(z.number().check(z.int(), z.minimum(0), z.maximum(MAX_REPLAY_EPOCHS)), 0),
     /** Earlier stretches of the run, oldest first, when its training settings changed on the way. */
-    legs: z.array(legSchema).max(MAX_LEGS).default(() => []),
+    legs: z._default(z.array(legSchema).check(z.maxLength(MAX_LEGS)), () => []),
 };
 
 /** The playground's whole state, as carried by a share link. */
 export const playgroundStateSchema = z
   .strictObject(playgroundFields)
-  .superRefine((state, ctx) => {
-    if (!lossesFor(state.dataset).includes(state.loss)) {
-      ctx.addIssue({ code: 'custom', path: ['loss'], message: `loss ${state.loss} does not fit dataset ${state.dataset}` });
-    }
-    if (state.added.some((p) => p[2] >= classCount(state.dataset))) {
-      ctx.addIssue({ code: 'custom', path: ['added'], message: `an added point has a class dataset ${state.dataset} does not have` });
-    }
-    const params = countParameters(state.dataset, state.layers);
-    if (params > MAX_PARAMS) {
-      ctx.addIssue({ code: 'custom', path: ['layers'], message: `a network of ${params} weights and biases is more than the ${MAX_PARAMS} the playground can draw` });
-    }
-    if (state.testFraction + state.validFraction > MAX_HELD_OUT + 1e-9) {
-      ctx.addIssue({ code: 'custom', path: ['validFraction'], message: 'test and validation shares leave less than 10% to train on' });
-    }
-    let previous = 0;
-    state.legs.forEach((leg, i) => {
-      if (leg[0] <= previous || leg[0] > state.epochs) {
-        ctx.addIssue({ code: 'custom', path: ['legs', i], message: 'each stretch must end after the one before and by the last epoch' });
+  .check(
+    z.superRefine((state, ctx) => {
+      if (!lossesFor(state.dataset).includes(state.loss)) {
+        ctx.addIssue({ code: 'custom', path: ['loss'], message: `loss ${state.loss} does not fit dataset ${state.dataset}` });
       }
-      if (!lossesFor(state.dataset).includes(leg[4])) {
-        ctx.addIssue({ code: 'custom', path: ['legs', i], message: `loss ${leg[4]} does not fit dataset ${state.dataset}` });
+      if (state.added.some((p) => p[2] >= classCount(state.dataset))) {
+        ctx.addIssue({ code: 'custom', path: ['added'], message: `an added point has a class dataset ${state.dataset} does not have` });
       }
-      if (leg[5] > state.added.length) {
-        ctx.addIssue({ code: 'custom', path: ['legs', i], message: 'a stretch uses more added points than the link has' });
+      const params = countParameters(state.dataset, state.layers);
+      if (params > MAX_PARAMS) {
+        ctx.addIssue({ code: 'custom', path: ['layers'], message: `a network of ${params} weights and biases is more than the ${MAX_PARAMS} the playground can draw` });
       }
-      previous = leg[0];
-    });
-  });
+      if (state.testFraction + state.validFraction > MAX_HELD_OUT + 1e-9) {
+        ctx.addIssue({ code: 'custom', path: ['validFraction'], message: 'test and validation shares leave less than 10% to train on' });
+      }
+      let previous = 0;
+      state.legs.forEach((leg, i) => {
+        if (leg[0] <= previous || leg[0] > state.epochs) {
+          ctx.addIssue({ code: 'custom', path: ['legs', i], message: 'each stretch must end after the one before and by the last epoch' });
+        }
+        if (!lossesFor(state.dataset).includes(leg[4])) {
+          ctx.addIssue({ code: 'custom', path: ['legs', i], message: `loss ${leg[4]} does not fit dataset ${state.dataset}` });
+        }
+        if (leg[5] > state.added.length) {
+          ctx.addIssue({ code: 'custom', path: ['legs', i], message: 'a stretch uses more added points than the link has' });
+        }
+        previous = leg[0];
+      });
+    }),
+  );
 
 export type PlaygroundState = z.infer<typeof playgroundStateSchema>;
 

@@ -9,6 +9,7 @@ import { race, surface, surfaceNames, type Lane } from '../../engine/index.ts';
 import { racerNames, RACE_STEPS, runnerFor, settledAt } from '../../engine/race-presets.ts';
 import type { AssignSpec, MeasureDef, Values } from '../../lib/assignment.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
+import '../../i18n/strings/race.ts';
 import { raceStateSchema, type RaceState } from './model.svelte.ts';
 
 export const RACE_MEASURES: readonly MeasureDef[] = [

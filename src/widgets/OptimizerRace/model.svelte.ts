@@ -4,7 +4,7 @@
  * computed by the engine at once (race.ts, deterministic), so the playhead only reveals it: a share
  * link with the same state shows exactly the same picture.
  */
-import { z } from 'zod';
+import { z } from '../../lib/zod.ts';
 import { race, surface, surfaceNames, type Lane, type SurfaceName } from '../../engine/index.ts';
 import {
   BETA_CHOICES, LR_GRID, NOISE_CHOICES, RACE_STEPS, SQUARE_AVG_CHOICES, TUNED_LR, defaultSettings, racerNames, runnerFor, settledAt,
@@ -17,6 +17,7 @@ import { toCSV } from '../../components/widget/csv.ts';
 import { MAX_SEED } from '../../components/widget/seed.ts';
 import { parseNumber } from '../../lib/exercise.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
+import '../../i18n/strings/race.ts';
 
 export const LR_RANGE = [LR_GRID[0], LR_GRID[LR_GRID.length - 1]] as const;
 /** Steps revealed per animation frame while running. */
@@ -28,20 +29,20 @@ export const COLORS: Record<RacerName, string> = {
   adagrad: '--nn-series-5', rmsprop: '--nn-series-4', adam: '--nn-series-3',
 };
 
-const lit = <T extends readonly number[]>(values: T) => z.number().refine((v) => values.includes(v), { message: `must be one of ${values.join(', ')}` });
+const lit = <T extends readonly number[]>(values: T) => z.number().check(z.refine((v) => values.includes(v), { message: `must be one of ${values.join(', ')}` }));
 const racerSchema = z.strictObject({
   on: z.boolean(),
-  lr: z.number().min(LR_RANGE[0]).max(LR_RANGE[1]),
+  lr: z.number().check(z.minimum(LR_RANGE[0]), z.maximum(LR_RANGE[1])),
   beta: lit(BETA_CHOICES),
   beta2: lit(SQUARE_AVG_CHOICES),
   noise: lit(NOISE_CHOICES),
 });
 export const raceStateSchema = z.strictObject({
   surface: z.enum(surfaceNames),
-  start: z.tuple([z.number().finite(), z.number().finite()]),
+  start: z.tuple([z.number(), z.number()]),
   racers: z.strictObject(Object.fromEntries(racerNames.map((r) => [r, racerSchema])) as Record<RacerName, typeof racerSchema>),
-  t: z.number().int().min(0).max(RACE_STEPS),
-  seed: z.number().int().min(0).max(MAX_SEED),
+  t: z.number().check(z.int(), z.minimum(0), z.maximum(RACE_STEPS)),
+  seed: z.number().check(z.int(), z.minimum(0), z.maximum(MAX_SEED)),
 });
 export type RaceState = z.infer<typeof raceStateSchema>;
 type RacerState = z.infer<typeof racerSchema>;

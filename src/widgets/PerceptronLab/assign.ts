@@ -8,6 +8,7 @@
 import type { AssignSpec, MeasureDef, Values } from '../../lib/assignment.ts';
 import { computesGate, GATE_NAMES, linearlySeparable, misclassified, train, truthTable, type GateName } from '../../engine/perceptron.ts';
 import { t } from '../../i18n/index.ts';
+import '../../i18n/strings/perceptron.ts';
 import { LEARNING_RATES, perceptronStateSchema, STATE_LIMIT, type PerceptronState } from './model.svelte.ts';
 
 /** The gates one perceptron can compute (XOR is not among them: no straight line splits it). */

@@ -3,7 +3,7 @@
  * Every number shown comes from src/engine/perceptron.ts; this class only holds state, checks what
  * the reader types, and turns results into words.
  */
-import { z } from 'zod';
+import { z } from '../../lib/zod.ts';
 import {
   DEFAULT_MAX_EPOCHS,
   GATE_NAMES,
@@ -27,6 +27,7 @@ import {
   type TrainingState,
 } from '../../engine/perceptron.ts';
 import { t } from '../../i18n/index.ts';
+import '../../i18n/strings/perceptron.ts';
 import { formatValue } from './format.ts';
 
 /** The three parameters a reader sets. */
@@ -48,9 +49,9 @@ export const STATE_LIMIT = 10;
 /** The widget's whole state, as carried by a share link. */
 export const perceptronStateSchema = z.strictObject({
   gate: z.enum(GATE_NAMES as [GateName, ...GateName[]]),
-  w1: z.number().min(-STATE_LIMIT).max(STATE_LIMIT),
-  w2: z.number().min(-STATE_LIMIT).max(STATE_LIMIT),
-  b: z.number().min(-STATE_LIMIT).max(STATE_LIMIT),
+  w1: z.number().check(z.minimum(-STATE_LIMIT), z.maximum(STATE_LIMIT)),
+  w2: z.number().check(z.minimum(-STATE_LIMIT), z.maximum(STATE_LIMIT)),
+  b: z.number().check(z.minimum(-STATE_LIMIT), z.maximum(STATE_LIMIT)),
   lr: z.literal(LEARNING_RATES),
 });
 export type PerceptronState = z.infer<typeof perceptronStateSchema>;

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { createRawSnippet, flushSync } from 'svelte';
-import { z } from 'zod';
+import { z } from '../../../src/lib/zod.ts';
 import WidgetFrame from '../../../src/components/widget/WidgetFrame.svelte';
 import { encodeState, stateUrl } from '../../../src/lib/share-state.ts';
 
-const schema = z.object({ w: z.number().min(-5).max(5), mode: z.enum(['and', 'or']) });
+const schema = z.object({ w: z.number().check(z.minimum(-5), z.maximum(5)), mode: z.enum(['and', 'or']) });
 type State = z.infer<typeof schema>;
 
 const snippet = (html: string) => createRawSnippet(() => ({ render: () => html }));

@@ -1,0 +1,31 @@
+import type { batch as en } from '../en/batch.ts';
+
+/** Korean strings of the batch-size widget, with its measures: the keys of the English group. */
+export const batch: Record<keyof typeof en, string> = {
+  'measure.batch.best': "손실이 가장 낮은 배치 크기",
+  'measure.batch.epochs': "훈련한 에포크",
+  'measure.batch.lr': "학습률",
+  'measure.batch.loss1': "배치 1의 손실",
+  'measure.batch.steps1': "배치 1로 진행한 스텝 수",
+  'measure.batch.loss16': "배치 16의 손실",
+  'measure.batch.steps16': "배치 16로 진행한 스텝 수",
+  'measure.batch.lossFull': "전체 배치의 손실",
+  'measure.batch.stepsFull': "전체 배치로 진행한 스텝 수",
+  'batch.title': "배치 크기",
+  'batch.lr': "학습률 η",
+  'batch.epochs': "에포크",
+  'batch.train': "훈련",
+  'batch.pause': "일시정지",
+  'batch.series.1': "배치 1",
+  'batch.series.16': "배치 16",
+  'batch.series.full': "전체 배치 (200)",
+  'batch.epoch.label': "에포크마다의 훈련 손실",
+  'batch.time.label': "훈련 시간에 따른 훈련 손실",
+  'batch.x.epoch': "에포크",
+  'batch.x.time': "훈련 시간 (ms, 여기서 측정)",
+  'batch.y': "점 200개 전체에 대한 손실",
+  'batch.status.ready': "준비: 같은 2-8-1 신경망, 세 가지 배치 크기.",
+  'batch.status.training': "훈련 중… {total}에포크 중 {e}에포크.",
+  'batch.status.done': "{e}에포크 후: 배치 1 {l1}, 배치 16 {l16}, 전체 배치 {lf} (각각 {s1}, {s16}, {sf}스텝).",
+  'batch.note': "시간은 이 브라우저에서 측정하므로 기기마다 다릅니다. 에포크별 손실은 어디서나 같습니다.",
+};

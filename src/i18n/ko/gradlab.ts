@@ -1,0 +1,30 @@
+import type { gradlab as en } from '../en/gradlab.ts';
+
+/** Korean strings of the gradient-check lab, with its measures: the keys of the English group. */
+export const gradlab: Record<keyof typeof en, string> = {
+  'measure.gradlab.relError': "상대 오차",
+  'measure.gradlab.passes': "검사 통과",
+  'measure.gradlab.eps': "간격 ε",
+  'measure.gradlab.failing': "실패한 매개변수 수",
+  'measure.gradlab.bug': "심어 둔 버그",
+  'measure.gradlab.param': "검사한 매개변수",
+  'measure.gradlab.analytic': "역전파 기울기",
+  'measure.gradlab.numeric': "중심 차분 기울기",
+  'gradlab.title': "기울기 검사 실험실",
+  'gradlab.settings': "검사 설정",
+  'gradlab.param': "매개변수",
+  'gradlab.eps': "간격 ε",
+  'gradlab.eps.name': "중심 차분의 간격 ε, 로그 척도",
+  'gradlab.bug': "버그 심기: 은닉층의 δ에서 f′(z) 빠뜨리기",
+  'gradlab.series': "{name}의 상대 오차",
+  'gradlab.relError': "상대 오차",
+  'gradlab.chart': "ε에 따른 {name}의 중심 차분 상대 오차(두 축 모두 로그 척도)",
+  'gradlab.verdict.good': "ε = {eps}에서 역전파 {analytic}, 중심 차분 {numeric}, 상대 오차 {rel}. 산술 정밀도가 허용하는 만큼의 자릿수까지 대체로 일치합니다.",
+  'gradlab.verdict.unsure': "ε = {eps}에서 역전파 {analytic}, 중심 차분 {numeric}, 상대 오차 {rel}. 판단하기 어렵습니다. 이 ε는 너무 크거나(절단 오차) 너무 작습니다(반올림 오차). 1e−5 쪽으로 옮겨 보십시오.",
+  'gradlab.verdict.bug': "ε = {eps}에서 역전파 {analytic}, 중심 차분 {numeric}, 상대 오차 {rel}. 어떤 ε를 골라도 둘이 가까워지지 않습니다. 역전파 기울기가 틀렸습니다.",
+  'gradlab.status.good': "ε = {eps}에서 {name}: 상대 오차 {rel}, 검사 통과. 매개변수 9개 중 {failing}개가 실패합니다.",
+  'gradlab.status.unsure': "ε = {eps}에서 {name}: 상대 오차 {rel}, 이 ε에서는 판단할 수 없습니다. 매개변수 9개 중 {failing}개가 실패합니다.",
+  'gradlab.status.bug': "ε = {eps}에서 {name}: 상대 오차 {rel}, 검사 실패. 매개변수 9개 중 {failing}개가 실패합니다.",
+  'gradlab.table.caption': "ε = {eps}에서 아홉 개 매개변수 전체",
+  'gradlab.table.analytic': "역전파",
+};

@@ -1,0 +1,33 @@
+import type { valley as en } from '../en/valley.ts';
+
+/** Korean strings of the momentum valley, with its measures: the keys of the English group. */
+export const valley: Record<keyof typeof en, string> = {
+  'measure.valley.steps': "모멘텀이 백만분의 일까지 걸리는 스텝 수",
+  'measure.valley.rate': "모멘텀의 축소 배율 (느린 방향)",
+  'measure.valley.gdSteps': "기본 GD가 백만분의 일까지 걸리는 스텝 수",
+  'measure.valley.gdRate': "기본 GD의 축소 배율 (느린 방향)",
+  'measure.valley.faster': "모멘텀이 기본 GD보다 빠름",
+  'measure.valley.lr': "학습률",
+  'measure.valley.beta': "모멘텀 μ",
+  'measure.valley.loss': "스텝 {n}에서 모멘텀의 손실",
+  'measure.valley.distance': "스텝 {n}에서 모멘텀과 최소점 사이의 거리",
+  'valley.title': "골짜기 속의 모멘텀",
+  'valley.lr': "학습률 η",
+  'valley.beta': "모멘텀 μ",
+  'valley.map.label': "골짜기 θ₁² + 10θ₂²와 모멘텀 경로(실선), 기본 경사 하강법 경로(점선)",
+  'valley.chart.label': "스텝마다 각 방향으로 최소점까지 남은 거리",
+  'valley.chart.x': "스텝",
+  'valley.chart.y': "거리 (로그 스케일)",
+  'valley.series.t1': "모멘텀, |θ₁|",
+  'valley.series.t2': "모멘텀, |θ₂|",
+  'valley.series.gd1': "GD, |θ₁|",
+  'valley.th1': "θ₁ (λ = 2)",
+  'valley.th2': "θ₂ (λ = 20)",
+  'valley.col.dir': "방향",
+  'valley.col.gd': "GD",
+  'valley.col.mom': "모멘텀",
+  'valley.col.best': "최적 μ",
+  'valley.caption': "장기적으로 한 스텝마다 최소점까지의 거리가 줄어드는 배율(GD: |1 − ηλ|)과, 그 방향에 대한 최적 μ = (1 − √(ηλ))²",
+  'valley.status': "η = {lr}, μ = {beta}: 느린 방향의 거리는 스텝마다 {rate}배가 됩니다(백만분의 일까지 걸리는 스텝 수: {steps}). 기본 GD: {gd} ({gdSteps}).",
+  'valley.never': "도달 못 함",
+};
