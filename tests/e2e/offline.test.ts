@@ -151,6 +151,8 @@ describe('offline', () => {
       // A code cell: the editor and the kernel worker load from the cache, and the cell runs.
       const cell = page.locator('section#cell-ch2-perceptron-rule');
       await hydrated(page, 'section#cell-ch2-perceptron-rule');
+      // the editor loads when the reader reaches for the code
+      await cell.locator('.static pre').first().focus();
       await cell.locator('.code.ready').waitFor({ timeout: 20_000 });
       await cell.getByRole('button', { name: 'Run', exact: true }).click();
       await poll(() => cell.getAttribute('data-state'), 30_000).toBe('ok');
