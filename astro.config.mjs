@@ -9,6 +9,7 @@ import remarkSlotFragments from './src/components/lesson/remark-slot-fragments.m
 import rehypeMathNowrap from './src/components/lesson/rehype-math-nowrap.mjs';
 import serviceWorker from './src/integrations/service-worker.mjs';
 import widgetDirective from './src/integrations/widget-directive.mjs';
+import widgetPreload from './src/integrations/widget-preload.mjs';
 
 /**
  * BASE_PATH deploys the site under a sub-path (e.g. `/neural-notebook/` for project pages).
@@ -29,8 +30,9 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   // serviceWorker: writes dist/sw.js, so the built course works offline after a first visit.
-  // widgetDirective: `client:widget`, which hydrates at once the widget a share link opens.
-  integrations: [mdx(), svelte(), widgetDirective(), serviceWorker()],
+  // widgetDirective: `client:widget`, which hydrates at once the widget a share link opens;
+  // widgetPreload: fetches that widget's modules from the top of the page (widget-preload.mjs).
+  integrations: [mdx(), svelte(), widgetDirective(), widgetPreload(), serviceWorker()],
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; KaTeX needs the unified one.
     processor: unified({

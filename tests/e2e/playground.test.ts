@@ -324,6 +324,41 @@ describe('network playground', () => {
     await close();
   });
 
+  test('a share link asks for the widget\'s modules from the head, and a plain visit does not', async () => {
+    const modules = (page: Page) =>
+      page.evaluate(() => {
+        const island = document.querySelector('section#playground')!.closest('astro-island')!;
+        const component = new URL(island.getAttribute('component-url')!, location.href).href;
+        const preloads = [...document.head.querySelectorAll('link[rel="modulepreload"]')].map((l) => (l as HTMLLinkElement).href);
+        const entry = performance.getEntriesByName(component)[0] as PerformanceResourceTiming | undefined;
+        const parsed = (window as unknown as { __widgetParsed?: number }).__widgetParsed ?? Infinity;
+        return { component, preloads, askedEarly: !!entry && entry.startTime < parsed, expect: document.head.querySelectorAll('link[rel="expect"]').length };
+      });
+    // when the parser reached the widget (before its island could ask for anything)
+    const WIDGET_PARSED = `new MutationObserver((_, o) => { if (document.getElementById('playground')) { window.__widgetParsed = performance.now(); o.disconnect(); } }).observe(document, { childList: true, subtree: true });`;
+    const shared = await openPage(`${PATH}?w-playground=${encodeState({ ...DEFAULT_STATE, layers: [8, 8] })}#playground`, { settle: false, initScripts: [WIDGET_PARSED] });
+    await hydrated(shared.page, 'section#playground');
+    const s = await modules(shared.page);
+    // the component and everything it imports statically (the engine, Svelte, the heatmap, ...)
+    expect(s.preloads).toContain(s.component);
+    expect(s.preloads.length).toBeGreaterThan(4);
+    expect(s, JSON.stringify(s)).toMatchObject({ askedEarly: true });
+    // the first paint waited for the widget's markup, and the page opened at the widget
+    expect(s.expect).toBe(1);
+    const [top, margin] = await shared.page.evaluate(() => {
+      const section = document.querySelector('section#playground')!;
+      const offset = (el: Element, property: 'scrollMarginTop' | 'scrollPaddingTop') => parseFloat(getComputedStyle(el)[property]) || 0;
+      return [section.getBoundingClientRect().top, offset(section, 'scrollMarginTop') + offset(document.documentElement, 'scrollPaddingTop')];
+    });
+    expect(Math.abs(top - margin)).toBeLessThan(2);
+    expectClean(shared.collected);
+    await shared.close();
+
+    const plain = await openPage(PATH, { settle: false });
+    expect(await plain.page.evaluate(() => document.head.querySelectorAll('link[rel="modulepreload"], link[rel="expect"]').length)).toBe(0);
+    await plain.close();
+  });
+
   test.each([
     ['not base64', '%%%not-a-state'],
     ['7 hidden layers', encodeState({ ...DEFAULT_STATE, layers: [1, 1, 1, 1, 1, 1, 1] })],

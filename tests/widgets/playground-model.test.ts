@@ -9,7 +9,7 @@ import { heatmapGrid } from '../../src/components/charts/heatmap-render.ts';
 import { formatLoss, formatParam, formatPercent } from '../../src/widgets/NetworkPlayground/format.ts';
 import { edgeWidth, layerOffsets, layoutGraph, MAX_GRAPH_HEIGHT, moveSelection, nearestItem, segmentDistance } from '../../src/widgets/NetworkPlayground/graph.ts';
 import { classField, MapMaker, REGION_CELLS, unitDomain } from '../../src/widgets/NetworkPlayground/maps.ts';
-import { PlaygroundModel } from '../../src/widgets/NetworkPlayground/model.svelte.ts';
+import { FRAME_BUDGET, FRAME_EVERY, mapEvery, PlaygroundModel, SLOWEST_MAP_EVERY } from '../../src/widgets/NetworkPlayground/model.svelte.ts';
 import {
   DEFAULT_STATE,
   PRESETS,
@@ -218,6 +218,26 @@ describe('maps', () => {
     expect(f.confidence[0]).toBe(1);
     expect(f.confidence[1]).toBeCloseTo((0.7 - 1 / 3) / (2 / 3), 12);
     expect(f.confidence[2]).toBeCloseTo(0, 12);
+  });
+});
+
+describe('mapEvery: the decision map slows down rather than hold up the page', () => {
+  test('a map within the frame budget is redrawn on every frame', () => {
+    expect(FRAME_EVERY).toBe(0);
+    expect(FRAME_BUDGET).toBe(8);
+    for (const cost of [0, 0.4, 3.3, 8]) expect(mapEvery(cost)).toBe(0);
+  });
+  test('a slower map waits twice its cost, so it takes at most half the main thread', () => {
+    expect(mapEvery(8.5)).toBe(17);
+    expect(mapEvery(15.66)).toBeCloseTo(31.32, 12);
+    expect(mapEvery(100)).toBe(200);
+  });
+  test('however slow, it is redrawn at least four times a second', () => {
+    expect(SLOWEST_MAP_EVERY).toBe(250);
+    expect(mapEvery(125)).toBe(250);
+    expect(mapEvery(1e6)).toBe(250);
+    expect(mapEvery(Infinity)).toBe(0);
+    expect(mapEvery(Number.NaN)).toBe(0);
   });
 });
 

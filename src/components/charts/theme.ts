@@ -81,8 +81,29 @@ export function resolveColor(color: string | undefined, fallback: string): strin
   return color;
 }
 
+/**
+ * The palette read in the current task. A widget that wakes mounts a dozen pictures at once; one
+ * style read serves them all instead of each forcing the page's styles to be recomputed. It is
+ * forgotten when the task ends, and at once when the theme may have changed.
+ */
+let taskPalette: Palette | null = null;
+
+function forgetPalette(): void {
+  taskPalette = null;
+}
+
 /** Reads the current theme's palette from the CSS variables. */
 export function readPalette(): Palette {
+  if (taskPalette) return taskPalette;
+  const palette = computePalette();
+  if (typeof document !== 'undefined') {
+    taskPalette = palette;
+    setTimeout(forgetPalette, 0);
+  }
+  return palette;
+}
+
+function computePalette(): Palette {
   const styles = typeof document === 'undefined' ? null : getComputedStyle(document.documentElement);
   const v = (name: string) => styles?.getPropertyValue(name).trim() || FALLBACK[name] || '';
   return {
@@ -116,11 +137,13 @@ export function onThemeChange(callback: () => void): () => void {
   if (typeof window === 'undefined') return () => {};
   let pending = false;
   const fire = () => {
+    forgetPalette();
     if (pending) return;
     pending = true;
     // Wait for the new variables to apply, and fold the event and the attribute change into one call.
     requestAnimationFrame(() => {
       pending = false;
+      forgetPalette();
       callback();
     });
   };
@@ -131,7 +154,10 @@ export function onThemeChange(callback: () => void): () => void {
   media?.addEventListener?.('change', fire);
   // Print is always light: redraw at once on `beforeprint` (the browser takes its print snapshot
   // before the next frame), and again when the print media starts or ends and after printing.
-  const printNow = () => callback();
+  const printNow = () => {
+    forgetPalette();
+    callback();
+  };
   window.addEventListener('beforeprint', printNow);
   window.addEventListener('afterprint', fire);
   const print = window.matchMedia?.('print');

@@ -77,6 +77,24 @@ export const UNITS_EVERY = 250;
 export const SUMMARY_EVERY = 3000;
 /** Least time between two pictures while training (ms): 0, one per animation frame. */
 export const FRAME_EVERY = 0;
+/**
+ * Main-thread time one decision map may take (ms) and still be redrawn on every frame. A bigger
+ * network or a denser grid costs more; past this the map is redrawn less often, so that it takes
+ * at most half the main thread and the page keeps answering (see `mapEvery`).
+ */
+export const FRAME_BUDGET = 8;
+/** However slow the map, it is redrawn at least this often while training (ms). */
+export const SLOWEST_MAP_EVERY = 250;
+
+/**
+ * Least time between two decision maps while training, for a map that takes `cost` ms to compute:
+ * every frame within FRAME_BUDGET, else twice its cost (so the page has the other half), at most
+ * SLOWEST_MAP_EVERY.
+ */
+export function mapEvery(cost: number): number {
+  if (!Number.isFinite(cost) || cost <= FRAME_BUDGET) return FRAME_EVERY;
+  return Math.min(SLOWEST_MAP_EVERY, 2 * cost);
+}
 /** With reduced motion, pictures change at most this often while training (ms). */
 export const CALM_EVERY = 400;
 
@@ -154,6 +172,8 @@ export class PlaygroundModel {
   private lastUnits = -Infinity;
   private lastSummary = -Infinity;
   private lastRegion = -Infinity;
+  /** What one decision map costs on this machine (ms, smoothed over recent frames). */
+  private mapCost = 0;
   private latestCurve: Curve = { epoch: [], train: [], valid: [], test: [] };
   /** The finished stretches of the run (from the latest report), for share links. */
   private legs: SessionLeg[] = [];
@@ -753,7 +773,7 @@ export class PlaygroundModel {
     }
     const running = this.playing || this.replayTarget !== null;
     // While training, the map changes once per animation frame (a few times a second with reduced motion).
-    const every = this.reducedMotion ? CALM_EVERY : FRAME_EVERY;
+    const every = this.reducedMotion ? CALM_EVERY : mapEvery(this.mapCost);
     if (running && !force && now - this.lastRegion < every - 2) {
       this.frame = requestAnimationFrame((t2) => this.draw(t2, false));
       return;
@@ -792,9 +812,11 @@ export class PlaygroundModel {
    * updated in tasks of their own after the frame, so no single task does all the work.
    */
   private paint(chart: boolean, units: boolean, split: boolean): void {
+    const start = performance.now();
     this.region = this.maps.regionValues();
     this.regionClasses = this.classes === 3 ? classField(this.region, this.region.length / 3, 3) : null;
     const now = performance.now();
+    this.mapCost = this.mapCost === 0 ? now - start : 0.8 * this.mapCost + 0.2 * (now - start);
     const run = (work: () => void) => (split ? this.afterFrame(work) : work());
     if (chart) {
       this.lastChart = now;

@@ -41,9 +41,11 @@ export const MAX_LAYERS = 6;
 /** 64 units in one layer reach the parameter count of every deeper network the presets offer (2-44-1 has as many as 2-8-8-8-1: 177). */
 export const MAX_UNITS = 64;
 /**
- * Most weights and biases in all: the drawing shows every one of them and every unit's map, and
- * past about this many it can no longer redraw within a frame. Six layers of 12 (829) and one
- * layer of 64 (257) fit; two layers of 64 (4417) do not.
+ * Most weights and biases in all: the drawing shows every one of them and every unit's map. Six
+ * layers of 12 (829) and one layer of 64 (257) are allowed; two layers of 64 (4417) are not. The
+ * biggest allowed shapes no longer compute their decision map within a frame budget on a slow
+ * machine (`npm run bench:scaling`), so the playground then redraws the map less often
+ * (`mapEvery` in model.svelte.ts) instead of holding up the page.
  */
 export const MAX_PARAMS = 1000;
 export const MAX_ADDED = 100;

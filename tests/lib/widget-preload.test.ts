@@ -1,0 +1,99 @@
+/** The head script that fetches a share link's widget at once (src/integrations/widget-preload.mjs). */
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { addWidgetPreloads, preloadScript, staticImports, widgetIslands } from '../../src/integrations/widget-preload.mjs';
+
+/** Runs a head script against a fake page at `address`; returns what it asked for. */
+function run(script: string, address: string) {
+  const url = new URL(address, 'https://example.org/lessons/04/');
+  const written: string[] = [];
+  const appended: { rel: string; href: string }[] = [];
+  const document = {
+    write: (html: string) => written.push(html),
+    createElement: () => ({ rel: '', href: '' }),
+    head: { appendChild: (el: { rel: string; href: string }) => appended.push({ rel: el.rel, href: el.href }) },
+  };
+  const body = script.replace(/^<script>/, '').replace(/<\/script>$/, '');
+  new Function('document', 'location', 'URLSearchParams', body)(document, { search: url.search, hash: url.hash }, URLSearchParams);
+  return { written, preloads: appended.filter((l) => l.rel === 'modulepreload').map((l) => l.href) };
+}
+
+describe('staticImports', () => {
+  test('import and export from, bare imports; not import(): what loads later is not preloaded', () => {
+    const code = 'import{a as b}from"./x.js";import"./y.js";export{c}from"./z.js";import*as n from "/_astro/w.js";const q=()=>import("./lazy.js");';
+    expect(staticImports(code)).toEqual(['./x.js', './y.js', './z.js', '/_astro/w.js']);
+  });
+  test('a word that ends in "import" is not an import', () => {
+    expect(staticImports('const reimport"./no.js"; x.import("./no2.js")')).toEqual([]);
+  });
+});
+
+describe('widgetIslands', () => {
+  const island = (client: string, id: string) =>
+    `<astro-island uid="u" component-url="/_astro/W.js" renderer-url="/_astro/client.svelte.js" client="${client}" await-children><!--[--><section id="${id}" class="nn-widget"><h3 id="${id}-title">T</h3></section><!--astro:end--></astro-island>`;
+  test('the first id inside each client:widget island, with its component and renderer', () => {
+    expect(widgetIslands(`<p id="intro">x</p>${island('widget', 'playground')}`)).toEqual([
+      { id: 'playground', urls: ['/_astro/W.js', '/_astro/client.svelte.js'] },
+    ]);
+  });
+  test('other directives, and ids that are not plain names, are left out', () => {
+    expect(widgetIslands(island('visible', 'cell-1'))).toEqual([]);
+    expect(widgetIslands(island('widget', 'x&quot;y'))).toEqual([]);
+    expect(widgetIslands(island('widget', '1st'))).toEqual([]);
+  });
+});
+
+describe('preloadScript', () => {
+  const script = preloadScript([
+    { id: 'playground', urls: ['/_astro/P.js', '/_astro/engine.js', '/_astro/client.js'] },
+    { id: 'race', urls: ['/_astro/R.js', '/_astro/engine.js', '/_astro/client.js'] },
+  ]);
+  test('a page without widget islands gets no script', () => {
+    expect(preloadScript([])).toBe('');
+  });
+  test('a share link fetches its widget\'s modules and holds the first paint until the widget is parsed', () => {
+    const r = run(script, '?w-playground=eyJ9#playground');
+    expect(r.preloads).toEqual(['/_astro/P.js', '/_astro/engine.js', '/_astro/client.js']);
+    expect(r.written).toEqual(['<link rel="expect" href="#playground" blocking="render">']);
+  });
+  test('two widgets in one link: each module once, the paint held for the first only', () => {
+    const r = run(script, '?w-race=a&w-playground=b');
+    expect(r.preloads).toEqual(['/_astro/R.js', '/_astro/engine.js', '/_astro/client.js', '/_astro/P.js']);
+    expect(r.written).toEqual(['<link rel="expect" href="#race" blocking="render">']);
+  });
+  test('a plain visit, a heading, an unknown widget or a malformed address asks for nothing', () => {
+    for (const address of ['', '#intro', '?w-nope=1', '#%E0%A4%A', '?w-constructor=1#__proto__', '#hasOwnProperty']) {
+      expect(run(script, address)).toEqual({ written: [], preloads: [] });
+    }
+  });
+});
+
+describe('addWidgetPreloads over a built site', () => {
+  let dir = '';
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  test('each page gets the static import closure of its widgets, after <meta charset>; other languages are their own build', () => {
+    dir = mkdtempSync(join(tmpdir(), 'nn-preload-'));
+    mkdirSync(join(dir, '_astro'));
+    mkdirSync(join(dir, 'lessons', 'a'), { recursive: true });
+    mkdirSync(join(dir, 'ko', 'lessons'), { recursive: true });
+    const chunk = (name: string, text: string) => writeFileSync(join(dir, '_astro', name), text);
+    chunk('W.js', 'import{x}from"./engine.js";import"./shared.js";const l=()=>import("./chart.js");');
+    chunk('engine.js', 'import"./shared.js";export const x=1;');
+    chunk('shared.js', 'export const s=1;');
+    chunk('chart.js', 'import"./big.js";');
+    chunk('client.svelte.js', 'import"./shared.js";');
+    const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>A</title></head><body><astro-island component-url="/_astro/W.js" renderer-url="/_astro/client.svelte.js" client="widget"><section id="w1"></section><!--astro:end--></astro-island></body></html>`;
+    writeFileSync(join(dir, 'lessons', 'a', 'index.html'), page);
+    writeFileSync(join(dir, 'index.html'), '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><p id="w1">no island</p></body></html>');
+    writeFileSync(join(dir, 'ko', 'lessons', 'index.html'), page);
+    expect(addWidgetPreloads(dir, '/')).toBe(1);
+    const html = readFileSync(join(dir, 'lessons', 'a', 'index.html'), 'utf8');
+    expect(html.startsWith('<!DOCTYPE html><html><head><meta charset="utf-8"><script>')).toBe(true);
+    const script = /<script>[\s\S]*?<\/script>/.exec(html)![0];
+    expect(run(script, '#w1').preloads.sort()).toEqual(['/_astro/W.js', '/_astro/client.svelte.js', '/_astro/engine.js', '/_astro/shared.js']);
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).not.toContain('<script>');
+    expect(readFileSync(join(dir, 'ko', 'lessons', 'index.html'), 'utf8')).toBe(page);
+  });
+});
