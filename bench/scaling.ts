@@ -15,6 +15,7 @@ import os from 'node:os';
 import { mix, parseColor, type RGBA } from '../src/components/charts/color.ts';
 import { buildLut, fillPixels, packRGBA } from '../src/components/charts/heatmap-render.ts';
 import { readPalette, type Palette } from '../src/components/charts/theme.ts';
+import { FRAME_BUDGET, mapEvery, SLOWEST_MAP_EVERY } from '../src/widgets/NetworkPlayground/cadence.ts';
 import { MapMaker, REGION_CELLS, UNIT_CELLS } from '../src/widgets/NetworkPlayground/maps.ts';
 import { baseData, buildProblem } from '../src/widgets/NetworkPlayground/problem.ts';
 import { Session } from '../src/widgets/NetworkPlayground/session.ts';
@@ -48,6 +49,10 @@ interface Row {
   params: number;
   epochsPerSecond: number;
   frameMs: number;
+  /** Median ms of the decision map alone (what the playground redraws every frame while training). */
+  mapMs: number;
+  /** Decision maps a second the playground then draws at 60 Hz (`mapEvery`). */
+  mapsPerSecond: number;
   /** Why training stopped inside a timed run (converged or diverged), or null. */
   stopped: string | null;
   caps: string[];
@@ -82,6 +87,27 @@ function heatmapLut(palette: Palette, scale: 'diverging' | 'sequential', intensi
   const c0 = mix(surface, c(palette.classes[0], [194, 65, 12, 1]), intensity);
   const c1 = mix(surface, c(palette.classes[1], [29, 100, 194, 1]), intensity);
   return buildLut([c0, surface, c1]);
+}
+
+/** Median milliseconds of the decision map alone: its values and pixels. */
+function mapMs(maker: MapMaker, params: Float64Array): number {
+  const palette = readPalette();
+  const missing = packRGBA(parseColor(palette.surface2) ?? [200, 200, 200, 1]);
+  const lut = heatmapLut(palette, 'diverging', REGION_INTENSITY);
+  const pixels = new Uint32Array(REGION_CELLS * REGION_CELLS);
+  const times: number[] = [];
+  maker.setParams(params);
+  for (let i = 0; i < WARM_FRAMES + FRAMES; i++) {
+    const start = performance.now();
+    fillPixels(pixels, maker.regionValues(), pixels.length, lut, [0, 1], false, missing);
+    if (i >= WARM_FRAMES) times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/** Decision maps a second at 60 Hz for a map that costs `ms`: every frame, or as `mapEvery` spaces them. */
+export function mapsPerSecond(ms: number): number {
+  return 1000 / Math.max(1000 / 60, mapEvery(ms));
 }
 
 /** Median milliseconds of one redraw's arithmetic: region values, every unit map, lines, and all their pixels. */
@@ -130,6 +156,7 @@ function measure(layers: number[], points: number): Row {
   const params = countParameters(state.dataset, layers);
   if (params !== session!.net.params.length) throw new Error(`countParameters gives ${params} but the network has ${session!.net.params.length}`);
   const maker = new MapMaker(problem.sizes, problem.hidden, problem.output, data.extent);
+  const map = mapMs(maker, session!.net.params);
   return {
     sizes: problem.sizes,
     points,
@@ -137,6 +164,8 @@ function measure(layers: number[], points: number): Row {
     params,
     epochsPerSecond: median(rates),
     frameMs: frameMs(maker, session!.net.params),
+    mapMs: map,
+    mapsPerSecond: mapsPerSecond(map),
     stopped,
     caps: capsCrossed(layers, points, params),
   };
@@ -151,10 +180,11 @@ export function printScaling(): void {
   console.log(`\nNetwork playground scaling: circle (noise 0.05, 30% test, seed 1), tanh hidden, sigmoid output, bce, SGD lr ${LR}, batch ${BATCH}`);
   console.log(`epochs/s: median of ${RUNS} runs of ${RUN_MS} ms, each a fresh Session trained whole epochs (the loop the worker runs, with its loss measurements)`);
   console.log(`frame ms: median of ${FRAMES} redraws: ${REGION_CELLS}x${REGION_CELLS} decision map, every unit's ${UNIT_CELLS}x${UNIT_CELLS} map and the lines, all coloured into RGBA pixels (canvas calls not included)`);
-  console.log(`interactive: at least ${MIN_EPOCHS_PER_SECOND} epochs/s and at most ${MAX_FRAME_MS} ms a frame. With two cores or fewer the worker rests 4 ms after each 12 ms slice, so Play reaches about 3/4 of these epochs/s`);
+  console.log(`interactive: at least ${MIN_EPOCHS_PER_SECOND} epochs/s and at most ${MAX_FRAME_MS} ms a frame. With two cores or fewer the worker rests 4 ms after each 8 ms slice, so Play reaches about 2/3 of these epochs/s`);
+  console.log(`map ms: median of ${FRAMES} decision maps alone, what the playground redraws while training; maps/s: how many it then draws a second at 60 Hz (every frame up to ${FRAME_BUDGET} ms a map, then every 2× its cost, at least ${1000 / SLOWEST_MAP_EVERY} a second)`);
   console.log(`load average (1, 5, 15 min) before: ${loadAverage()}, on ${cpus.length} x ${cpus[0]?.model ?? 'unknown CPU'}, Node ${process.versions.node}\n`);
 
-  const header = `${'network'.padEnd(22)}${'points'.padStart(7)}${'train rows'.padStart(11)}${'parameters'.padStart(11)}${'epochs/s'.padStart(10)}${'frame ms'.padStart(10)}  verdict`;
+  const header = `${'network'.padEnd(22)}${'points'.padStart(7)}${'train rows'.padStart(11)}${'parameters'.padStart(11)}${'epochs/s'.padStart(10)}${'frame ms'.padStart(10)}${'map ms'.padStart(8)}${'maps/s'.padStart(8)}  verdict`;
   console.log(header);
   console.log('-'.repeat(header.length + 20));
   const shapes = DEPTHS.flatMap((depth) => WIDTHS.map((width) => ({ layers: Array(depth).fill(width) as number[], points: SHAPE_POINTS })));
@@ -172,6 +202,8 @@ export function printScaling(): void {
         String(row.params).padStart(11) +
         row.epochsPerSecond.toFixed(0).padStart(10) +
         row.frameMs.toFixed(2).padStart(10) +
+        row.mapMs.toFixed(2).padStart(8) +
+        row.mapsPerSecond.toFixed(0).padStart(8) +
         `  ${notes.join('; ')}`,
     );
   }

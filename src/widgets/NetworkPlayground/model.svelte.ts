@@ -2,13 +2,15 @@
  * State of the network playground: the reader's settings, the training run reported by the
  * runner (a Web Worker, or main-thread slices), and the pictures drawn from it. Rendering is
  * decoupled from training: reports are applied at most once per animation frame, the decision map
- * every frame, the unit maps and the network drawing about ten times a second, and the spoken
- * summary every few seconds. Every number comes from the engine (through session.ts and maps.ts).
+ * every frame (less often when one map takes longer than a frame's budget, see cadence.ts), the
+ * unit maps and the network drawing about four times a second, and the spoken summary every few
+ * seconds. Every number comes from the engine (through session.ts and maps.ts).
  */
 import type { StopReason, TrainStatus, UnitLine } from '../../engine/index.ts';
 import type { LineSeries } from '../../components/charts/types.ts';
 import type { GraphItem } from './graph.ts';
 import { t } from '../../i18n/index.ts';
+import { mapEvery } from './cadence.ts';
 import '../../i18n/strings/playground.ts';
 import { isDone, markDone } from '../../lib/progress.ts';
 import { formatLoss, formatParam, formatPercent, formatRate } from './format.ts';
@@ -75,26 +77,7 @@ export const CHART_EVERY = 250;
 export const UNITS_EVERY = 250;
 /** Least time between spoken summaries while training (ms). */
 export const SUMMARY_EVERY = 3000;
-/** Least time between two pictures while training (ms): 0, one per animation frame. */
-export const FRAME_EVERY = 0;
-/**
- * Main-thread time one decision map may take (ms) and still be redrawn on every frame. A bigger
- * network or a denser grid costs more; past this the map is redrawn less often, so that it takes
- * at most half the main thread and the page keeps answering (see `mapEvery`).
- */
-export const FRAME_BUDGET = 8;
-/** However slow the map, it is redrawn at least this often while training (ms). */
-export const SLOWEST_MAP_EVERY = 250;
-
-/**
- * Least time between two decision maps while training, for a map that takes `cost` ms to compute:
- * every frame within FRAME_BUDGET, else twice its cost (so the page has the other half), at most
- * SLOWEST_MAP_EVERY.
- */
-export function mapEvery(cost: number): number {
-  if (!Number.isFinite(cost) || cost <= FRAME_BUDGET) return FRAME_EVERY;
-  return Math.min(SLOWEST_MAP_EVERY, 2 * cost);
-}
+export { FRAME_BUDGET, FRAME_EVERY, mapEvery, SLOWEST_MAP_EVERY } from './cadence.ts';
 /** With reduced motion, pictures change at most this often while training (ms). */
 export const CALM_EVERY = 400;
 
