@@ -251,7 +251,12 @@ export async function hydrateAll(page: Page, timeout = 90_000): Promise<void> {
   for (;;) {
     const waiting = await page.locator('astro-island[ssr]').count();
     if (waiting === 0) break;
-    if (Date.now() > deadline) throw new Error(`${waiting} island(s) still not hydrated after ${timeout} ms`);
+    if (Date.now() > deadline) {
+      const message = `${waiting} island(s) still not hydrated after ${timeout} ms on ${page.url()}\n${await whyNotHydrated(page)}`;
+      // also on stderr, so the log keeps it when a retry passes
+      console.warn(message);
+      throw new Error(message);
+    }
     await page.evaluate(() => {
       const island = document.querySelector('astro-island[ssr]');
       const target = island?.firstElementChild ?? island;
@@ -264,6 +269,49 @@ export async function hydrateAll(page: Page, timeout = 90_000): Promise<void> {
       .catch(() => scrollThrough(page));
   }
   await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+}
+
+/**
+ * What the page says about islands that will not hydrate, for the error message: whether it is
+ * being rendered (visibility, animation frames, intersection callbacks), its service worker, and
+ * for each waiting island its component and whether the browser has fetched that file.
+ */
+export async function whyNotHydrated(page: Page): Promise<string> {
+  try {
+    return await page.evaluate(async () => {
+      const frame = await new Promise<string>((done) => {
+        const timer = setTimeout(() => done('no animation frame in 1 s'), 1_000);
+        requestAnimationFrame(() => {
+          clearTimeout(timer);
+          done('animation frames run');
+        });
+      });
+      const seen = await new Promise<string>((done) => {
+        const probe = document.createElement('div');
+        probe.style.cssText = 'position:fixed;top:0;left:0;width:1px;height:1px';
+        document.body.append(probe);
+        const timer = setTimeout(() => done('no intersection callback in 1 s'), 1_000);
+        new IntersectionObserver((entries, observer) => {
+          clearTimeout(timer);
+          observer.disconnect();
+          probe.remove();
+          done(`intersection callbacks run (${entries[0]?.isIntersecting ? 'in view' : 'out of view'})`);
+        }).observe(probe);
+      });
+      const fetched = new Map(
+        performance.getEntriesByType('resource').map((e) => [new URL(e.name).pathname, Math.round((e as PerformanceResourceTiming).responseEnd)]),
+      );
+      const islands = [...document.querySelectorAll('astro-island[ssr]')].map((island) => {
+        const url = new URL(island.getAttribute('component-url') ?? '', location.href).pathname;
+        const at = fetched.get(url);
+        return `  ${island.getAttribute('component-export') ?? ''} ${url}: ${at === undefined ? 'never fetched' : `fetched by ${at} ms`}, top ${Math.round(island.getBoundingClientRect().top)} px`;
+      });
+      const worker = navigator.serviceWorker?.controller ? `controlled by ${navigator.serviceWorker.controller.state} service worker` : 'no service worker in control';
+      return [`page ${document.visibilityState}, ${frame}, ${seen}, ${worker}, scrolled to ${Math.round(scrollY)} px`, ...islands].join('\n');
+    });
+  } catch (error) {
+    return `the page could not be asked why: ${String(error)}`;
+  }
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };

@@ -14,7 +14,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { en } from '../../src/i18n/en.ts';
 import { expectClean, nextFrames, openTab, type Theme } from './support.ts';
-import { scrollThrough } from './harness.ts';
+import { scrollThrough, whyNotHydrated } from './harness.ts';
 
 const CHAPTERS = ['01-ai-ml-dl', '02-perceptron', '03-activation-functions', '04-deep-networks'] as const;
 
@@ -41,9 +41,17 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** Waits until every island on the page has hydrated (the visit scrolled through the page). */
 async function allHydrated(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, {
-    timeout: 30_000,
-  });
+  try {
+    await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, {
+      timeout: 30_000,
+      polling: 100,
+    });
+  } catch (error) {
+    const message = `islands still not hydrated on ${page.url()}: ${String(error)}\n${await whyNotHydrated(page)}`;
+    // also on stderr, so the log keeps it when a retry passes
+    console.warn(message);
+    throw new Error(message);
+  }
   await nextFrames(page, 3);
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
-// jsdom has no canvas for Chart.js: the charts are replaced by a stub that shows their inputs.
+// jsdom has no canvas for the charts: the charts are replaced by a stub that shows their inputs.
 vi.mock('../../src/components/charts/LineChart.svelte', async () => ({ default: (await import('./chapter3-line-chart-stub.svelte')).default }));
 
 import ActivationExplorer from '../../src/widgets/ActivationExplorer/ActivationExplorer.svelte';

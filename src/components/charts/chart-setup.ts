@@ -1,31 +1,19 @@
 /**
- * The one place Chart.js is configured. Only the pieces our charts use are registered (line and
- * scatter controllers, linear and logarithmic scales, tooltip, legend, filler), so the bundle
- * stays small; every chart gets its axes, fonts and colours from `axisOptions` and `baseOptions`.
+ * The one place uPlot is configured. LineChart and ScatterChart describe what to draw as a
+ * `ChartSpec` (axes, series with their styles, markers, a guide line); `createChart` draws it
+ * with uPlot in its faceted mode (each series has its own x and y values) and adds what uPlot
+ * leaves to its users: the legend above the plot, drawn on the canvas so a saved picture keeps it;
+ * labelled markers placed clear of the lines; the guide line; a tooltip for the nearest point.
+ *
+ * Data changes only set the data and redraw; a change of style (theme, fonts, axes, series
+ * colours, the legend's rows) builds the chart again, which takes a few milliseconds.
  */
-import {
-  Chart,
-  Filler,
-  Legend,
-  LineController,
-  LineElement,
-  LinearScale,
-  LogarithmicScale,
-  PointElement,
-  ScatterController,
-  Tooltip,
-  type ChartOptions,
-  type Plugin,
-  type ScaleOptionsByType,
-  type TooltipItem,
-} from 'chart.js';
+import uPlot from 'uplot';
 import type { Palette } from './theme.ts';
 import { formatNumber } from './format.ts';
 import { placeLabels, type Box, type Segment } from './label-placement.ts';
-
-Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend, Filler);
-
-export { Chart };
+import { cleanRange, LEGEND, legendLayout, linearTicks, logTickLabels, logTicks, nearestPoint, niceRange } from './chart-layout.ts';
+import type { XY } from './types.ts';
 
 /** One axis as a chart component describes it. */
 export interface AxisSpec {
@@ -34,290 +22,474 @@ export interface AxisSpec {
   range?: [number, number];
 }
 
-/**
- * A tick label on a log axis: powers of ten when the axis spans 3+ decades, else also 2 and 5;
- * every tick when it spans less than one decade (which may hold no 1, 2 or 5 at all).
- */
-function logTick(value: number, min: number, max: number, index = 0, ticks: readonly { value: number }[] = []): string {
-  if (!(value > 0)) return '';
-  const exponent = Math.floor(Math.log10(value) + 1e-9);
-  const mantissa = Math.round(value / 10 ** exponent);
-  const decades = Math.log10(max / min);
-  if (decades < 1) return spacedTick(index, ticks, decades) ? formatNumber(value) : '';
-  const keep = decades >= 3 ? mantissa === 1 : mantissa === 1 || mantissa === 2 || mantissa === 5;
-  return keep ? formatNumber(value) : '';
+/** One series and how it is drawn. */
+export interface SeriesSpec {
+  label: string;
+  points: readonly XY[];
+  color: string;
+  /** Line width in CSS pixels; 0 draws the points only. */
+  lineWidth: number;
+  dash: number[];
+  /** Area fill down to zero (the bottom edge on a log axis), or null. */
+  fill: string | null;
+  /** Point diameter in CSS pixels; 0 draws no points. */
+  pointSize: number;
+  pointFill: string;
+  pointStroke: string;
+  pointStrokeWidth: number;
 }
 
-/** On a narrow log axis (under a decade), whether tick `index` is at least a fifth of the axis above the last one labelled. */
-function spacedTick(index: number, ticks: readonly { value: number }[], decades: number): boolean {
-  let last = -Infinity;
-  for (let i = 0; i <= index && i < ticks.length; i++) {
-    const at = Math.log10(ticks[i].value);
-    if (!Number.isFinite(at)) continue;
-    if (at - last >= decades / 5) {
-      if (i === index) return true;
-      last = at;
-    }
-  }
-  return ticks.length === 0;
+/** A labelled point drawn over the data. */
+export interface MarkerSpec {
+  x: number;
+  y: number;
+  label: string;
+  color: string;
 }
 
-/** A finite [lo, hi] range with lo < hi, or undefined (so the axis fits the data). */
-function cleanRange(range: [number, number] | undefined, log: boolean): [number, number] | undefined {
-  if (!range) return undefined;
-  const [lo, hi] = range;
-  if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo >= hi) return undefined;
-  if (log && lo <= 0) return undefined;
-  return [lo, hi];
+/** Everything a chart draws. */
+export interface ChartSpec {
+  width: number;
+  height: number;
+  x: AxisSpec;
+  y: AxisSpec;
+  series: SeriesSpec[];
+  markers: MarkerSpec[];
+  /** x of a vertical guide line, or null. */
+  cursorX: number | null;
+  legend: boolean;
+  palette: Palette;
+  /** The tooltip names the nearest point anywhere (`nearest`) or only one under the pointer (`point`). */
+  tooltip: 'nearest' | 'point';
+  /** Attributes for the canvas: its role and accessible name. */
+  attrs: Record<string, string>;
 }
 
-/** Scale options for one axis: title, ticks, grid and border in the theme's colours. */
-export function axisOptions(axis: AxisSpec, palette: Palette, compact: boolean) {
-  const log = !!axis.log;
-  const range = cleanRange(axis.range, log);
+/** A chart on the page. */
+export interface LiveChart {
+  update(spec: ChartSpec): void;
+  setCursorX(x: number | null): void;
+  canvas(): HTMLCanvasElement;
+  /** The x value at `px` CSS pixels from the canvas's left edge. */
+  valueForPixel(px: number): number | undefined;
+  destroy(): void;
+}
+
+let measurer: CanvasRenderingContext2D | null = null;
+
+/** The width of `text` in `font`, in CSS pixels. */
+function measure(text: string, font: string): number {
+  measurer ??= document.createElement('canvas').getContext('2d');
+  if (!measurer) return text.length * 7;
+  measurer.font = font;
+  return measurer.measureText(text).width;
+}
+
+/** Font sizes: smaller on a narrow chart. */
+function fonts(spec: ChartSpec) {
+  const compact = spec.width < 480;
+  const family = spec.palette.fontSans;
   return {
-    type: log ? 'logarithmic' : 'linear',
-    min: range?.[0],
-    max: range?.[1],
-    title: {
-      display: axis.label !== '',
-      text: axis.label,
-      color: palette.textMuted,
-      font: { family: palette.fontSans, size: compact ? 12 : 13, weight: 600 },
-      padding: { top: 4, bottom: 2 },
-    },
-    ticks: {
-      color: palette.textMuted,
-      font: { family: palette.fontSans, size: compact ? 11 : 12 },
-      maxTicksLimit: compact ? 6 : 9,
-      autoSkipPadding: 8,
-      maxRotation: 0,
-      callback(this: { min: number; max: number }, value: number | string, index: number, ticks: { value: number }[]) {
-        const v = Number(value);
-        return log ? logTick(v, this.min, this.max, index, ticks) : formatNumber(v);
-      },
-    },
-    grid: { color: palette.grid, tickColor: palette.grid },
-    border: { color: palette.borderStrong },
-  } as unknown as ScaleOptionsByType<'linear'>;
-}
-
-/** Options shared by every chart: axes, legend, tooltip, animation (none under reduced motion). */
-export function baseOptions(
-  palette: Palette,
-  axes: { x: AxisSpec; y: AxisSpec },
-  { legend, reducedMotion, compact }: { legend: boolean; reducedMotion: boolean; compact: boolean },
-): ChartOptions<'line'> {
-  return {
-    responsive: true,
-    maintainAspectRatio: false,
-    parsing: false,
-    animation: reducedMotion ? false : { duration: 250 },
-    interaction: { mode: 'nearest', intersect: false },
-    layout: { padding: { top: 4, right: 8 } },
-    scales: {
-      x: axisOptions(axes.x, palette, compact),
-      y: axisOptions(axes.y, palette, compact),
-    },
-    plugins: {
-      legend: {
-        display: legend,
-        position: 'top',
-        align: 'start',
-        labels: {
-          color: palette.text,
-          font: { family: palette.fontSans, size: compact ? 12 : 13 },
-          usePointStyle: true,
-          boxWidth: 24,
-          boxHeight: 8,
-          padding: 12,
-          filter: (item, data) => !(data.datasets[item.datasetIndex ?? 0] as { nnMarkers?: boolean }).nnMarkers,
-          // A line series is shown as a short stroke of its own line (dashed if the line is), so
-          // a solid and a dashed series of one colour can be told apart.
-          generateLabels: (chart) =>
-            Chart.defaults.plugins.legend.labels.generateLabels(chart).map((item) => {
-              const dataset = chart.data.datasets[item.datasetIndex ?? 0] as { type?: string; showLine?: boolean; borderDash?: number[] };
-              if (dataset.type === 'scatter' || dataset.showLine === false) return item;
-              const lineDash = dataset.borderDash ?? [];
-              const swatch = lineSwatch(String(item.strokeStyle), lineDash);
-              return swatch ? { ...item, lineDash, pointStyle: swatch } : item;
-            }),
-        },
-      },
-      tooltip: {
-        backgroundColor: palette.surface,
-        titleColor: palette.text,
-        bodyColor: palette.text,
-        borderColor: palette.borderStrong,
-        borderWidth: 1,
-        titleFont: { family: palette.fontSans, weight: 600 },
-        bodyFont: { family: palette.fontSans },
-        padding: 8,
-        boxPadding: 4,
-        callbacks: {
-          title: () => '',
-          label: (item: TooltipItem<'line'>) => {
-            const raw = item.raw as { x: number; y: number; label?: string };
-            const name = raw.label ?? item.dataset.label ?? '';
-            return `${name}: (${formatNumber(raw.x)}, ${formatNumber(raw.y)})`;
-          },
-        },
-      },
-    },
+    tick: `${compact ? 11 : 12}px ${family}`,
+    title: `600 ${compact ? 12 : 13}px ${family}`,
+    titleSize: compact ? 12 : 13,
+    legend: `${compact ? 12 : 13}px ${family}`,
+    compact,
   };
 }
 
-/** The drawn lines of a chart, in pixels, as pieces between neighbouring points (marker dots too). */
-function lineSegments(chart: Chart<'line'>): Segment[] {
-  const out: Segment[] = [];
-  chart.data.datasets.forEach((dataset, i) => {
-    const meta = chart.getDatasetMeta(i);
-    if (meta.hidden || !chart.isDatasetVisible(i)) return;
-    const pts = meta.data as unknown as { x: number; y: number }[];
-    if ((dataset as { nnMarkers?: boolean }).nnMarkers) {
-      for (const p of pts) out.push([p.x - 6, p.y, p.x + 6, p.y], [p.x, p.y - 6, p.x, p.y + 6]);
+/** The legend entries (series with a name) and where they go at the chart's width. */
+function legendOf(spec: ChartSpec) {
+  if (!spec.legend) return { entries: [], spots: [], height: 0 };
+  const font = fonts(spec).legend;
+  const entries = spec.series.filter((s) => s.label !== '');
+  const { spots, height } = legendLayout(
+    entries.map((s) => measure(s.label, font)),
+    Math.max(1, spec.width - 8),
+  );
+  return { entries, spots, height };
+}
+
+/** What forces a new chart when it changes: everything but the data, the markers and the guide line. */
+function styleKey(spec: ChartSpec): string {
+  return JSON.stringify([
+    spec.x,
+    spec.y,
+    spec.height,
+    spec.legend,
+    spec.palette,
+    spec.tooltip,
+    spec.attrs,
+    fonts(spec).compact,
+    legendOf(spec).height,
+    labelled(spec),
+    spec.series.map(({ points: _points, ...style }) => style),
+  ]);
+}
+
+/** Whether some marker has a label (the chart then keeps a band above the plot free for labels). */
+function labelled(spec: ChartSpec): boolean {
+  return spec.markers.some((m) => m.label !== '');
+}
+
+/** Space above the plot: the legend, then a band where marker labels may go, or room for the top tick's label. */
+function topPadding(spec: ChartSpec): number {
+  return legendOf(spec).height + (labelled(spec) ? 20 : 8);
+}
+
+/** The points of one series as uPlot's faceted data: [xs, ys]. */
+function facet(points: readonly XY[]): [number[], number[]] {
+  const xs = new Array<number>(points.length);
+  const ys = new Array<number>(points.length);
+  for (let i = 0; i < points.length; i++) {
+    xs[i] = points[i].x;
+    ys[i] = points[i].y;
+  }
+  return [xs, ys];
+}
+
+function dataOf(spec: ChartSpec): uPlot.AlignedData {
+  // uPlot needs one series at least: an empty chart gets an empty one.
+  const list = spec.series.length > 0 ? spec.series.map((s) => facet(s.points)) : [facet([])];
+  return [null, ...list] as unknown as uPlot.AlignedData;
+}
+
+/** Draws `spec` into `host` (an empty element); see the module comment. */
+export function createChart(host: HTMLElement, first: ChartSpec): LiveChart {
+  let spec = first;
+  let key = '';
+  let plot: uPlot | null = null;
+  /** The tick labels drawn on each axis, as the browser tests read them. */
+  const drawnTicks: { x: string[]; y: string[] } = { x: [], y: [] };
+  const placement: { key: string; boxes: Box[] } = { key: '', boxes: [] };
+  let tip: HTMLDivElement | null = null;
+
+  const ratio = () => uPlot.pxRatio || 1;
+
+  function axis(which: 'x' | 'y'): uPlot.Axis {
+    const a = spec[which];
+    const f = fonts(spec);
+    const pal = spec.palette;
+    return {
+      scale: which,
+      stroke: pal.textMuted,
+      font: f.tick,
+      labelFont: f.title,
+      label: a.label === '' ? undefined : a.label,
+      labelSize: f.titleSize + 8,
+      labelGap: 0,
+      gap: 4,
+      grid: { stroke: pal.grid, width: 1 },
+      ticks: { stroke: pal.grid, width: 1, size: 4 },
+      border: { show: true, stroke: pal.borderStrong, width: 1 },
+      space: which === 'x' ? (f.compact ? 48 : 56) : 28,
+      size:
+        which === 'x'
+          ? 22
+          : (_u, values) => Math.ceil(Math.max(16, ...(values ?? []).map((v) => measure(String(v ?? ''), f.tick)))) + 4 + 4 + 2,
+      // a linear axis has a tick at each end of a fitted range; a log axis as many decades as fit
+      splits: (u, _axis, min, max) => {
+        if (!a.log) return linearTicks(min, max);
+        const length = (which === 'x' ? u.bbox.width : u.bbox.height) / ratio();
+        return logTicks(min, max, Math.floor(length / (which === 'x' ? 64 : 24)));
+      },
+      // uPlot thins a log axis's labels itself: ours are already thinned
+      filter: (_u, splits) => splits,
+      values: (u, splits) => {
+        const scale = u.scales[which];
+        const labels = a.log ? logTickLabels(splits, scale.min ?? 1, scale.max ?? 10) : splits.map((v) => formatNumber(v));
+        drawnTicks[which] = labels;
+        return labels;
+      },
+    };
+  }
+
+  function scale(which: 'x' | 'y'): uPlot.Scale {
+    const a = spec[which];
+    const log = !!a.log;
+    const fixed = cleanRange(a.range, log);
+    return {
+      time: false,
+      auto: true,
+      distr: log ? 3 : 1,
+      log: 10,
+      range: (_u, min, max) => fixed ?? niceRange(min, max, log),
+    };
+  }
+
+  function seriesOptions(): uPlot.Series[] {
+    const list = spec.series.length > 0 ? spec.series : [{ label: '', points: [], color: 'transparent', lineWidth: 0, dash: [], fill: null, pointSize: 0, pointFill: 'transparent', pointStroke: 'transparent', pointStrokeWidth: 0 }];
+    const logY = !!spec.y.log;
+    return [
+      {},
+      ...list.map(
+        (s): uPlot.Series => ({
+          label: s.label,
+          stroke: s.color,
+          width: s.lineWidth,
+          dash: s.dash,
+          fill: s.fill ?? undefined,
+          fillTo: logY ? (u) => u.scales.y.min ?? 1 : 0,
+          paths: s.lineWidth > 0 ? undefined : () => null,
+          points: {
+            show: s.pointSize > 0,
+            size: s.pointSize,
+            width: s.pointStrokeWidth,
+            fill: s.pointFill,
+            stroke: s.pointStroke,
+          },
+          facets: [
+            { scale: 'x', auto: true },
+            { scale: 'y', auto: true },
+          ],
+        }),
+      ),
+    ];
+  }
+
+  /** The lines as drawn, in CSS pixels of the canvas, for the label placement. */
+  function lineSegments(u: uPlot): Segment[] {
+    const out: Segment[] = [];
+    const left = u.bbox.left / ratio();
+    const top = u.bbox.top / ratio();
+    spec.series.forEach((s) => {
+      let prev: [number, number] | null = null;
+      for (const p of s.points) {
+        const x = u.valToPos(p.x, 'x') + left;
+        const y = u.valToPos(p.y, 'y') + top;
+        if (!Number.isFinite(x + y)) {
+          prev = null;
+          continue;
+        }
+        if (s.lineWidth > 0 && prev) out.push([prev[0], prev[1], x, y]);
+        if (s.lineWidth === 0) out.push([x - 3, y, x + 3, y]);
+        prev = [x, y];
+      }
+    });
+    for (const m of spec.markers) {
+      const x = u.valToPos(m.x, 'x') + left;
+      const y = u.valToPos(m.y, 'y') + top;
+      out.push([x - 6, y, x + 6, y], [x, y - 6, x, y + 6]);
+    }
+    return out;
+  }
+
+  function drawGuide(u: uPlot): void {
+    const x = spec.cursorX;
+    const sx = u.scales.x;
+    if (x === null || !Number.isFinite(x) || sx.min == null || sx.max == null || x < sx.min || x > sx.max) return;
+    const ctx = u.ctx;
+    const px = Math.round(u.valToPos(x, 'x', true));
+    ctx.save();
+    ctx.strokeStyle = spec.palette.textMuted;
+    ctx.lineWidth = 1.25 * ratio();
+    ctx.setLineDash([4 * ratio(), 4 * ratio()]);
+    ctx.beginPath();
+    ctx.moveTo(px, u.bbox.top);
+    ctx.lineTo(px, u.bbox.top + u.bbox.height);
+    ctx.stroke();
+    ctx.restore();
+  }
+
+  function drawLegend(u: uPlot): void {
+    const { entries, spots } = legendOf(spec);
+    const canvas = u.ctx.canvas;
+    canvas.dataset.legend = JSON.stringify(
+      entries.map((s) => ({ text: s.label, color: s.color, points: s.lineWidth > 0 ? s.color : s.pointFill, dash: s.dash })),
+    );
+    if (entries.length === 0) return;
+    const ctx = u.ctx;
+    const f = fonts(spec);
+    ctx.save();
+    ctx.scale(ratio(), ratio());
+    ctx.font = f.legend;
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'middle';
+    entries.forEach((s, i) => {
+      const spot = spots[i];
+      const x = 4 + spot.x;
+      const mid = LEGEND.pad + spot.row * LEGEND.rowHeight + LEGEND.rowHeight / 2;
+      if (s.lineWidth > 0) {
+        ctx.strokeStyle = s.color;
+        ctx.lineWidth = 2.5;
+        ctx.setLineDash(s.dash);
+        ctx.beginPath();
+        ctx.moveTo(x, mid);
+        ctx.lineTo(x + LEGEND.swatch, mid);
+        ctx.stroke();
+        ctx.setLineDash([]);
+      } else {
+        ctx.fillStyle = s.pointFill;
+        ctx.beginPath();
+        ctx.arc(x + LEGEND.swatch / 2, mid, 5, 0, 2 * Math.PI);
+        ctx.fill();
+      }
+      ctx.fillStyle = spec.palette.text;
+      ctx.fillText(s.label, x + LEGEND.swatch + LEGEND.gap, mid);
+    });
+    ctx.restore();
+  }
+
+  function drawMarkers(u: uPlot): void {
+    const canvas = u.ctx.canvas;
+    if (spec.markers.length === 0) {
+      delete canvas.dataset.labels;
       return;
     }
-    for (let k = 1; k < pts.length; k++) {
-      const a = pts[k - 1];
-      const b = pts[k];
-      if (Number.isFinite(a.x + a.y + b.x + b.y)) out.push([a.x, a.y, b.x, b.y]);
-    }
-  });
-  return out;
-}
-
-/** A cheap fingerprint of where the lines are drawn: per dataset, its length and three of its points. */
-function dataSignature(chart: Chart<'line'>): string {
-  return chart.data.datasets
-    .map((_, i) => {
-      const pts = chart.getDatasetMeta(i).data as unknown as { x: number; y: number }[];
-      const n = pts.length;
-      return [n, ...[0, n >> 1, n - 1].flatMap((k) => (pts[k] ? [Math.round(pts[k].x), Math.round(pts[k].y)] : []))].join(',');
-    })
-    .join(';');
-}
-
-const swatches = new Map<string, HTMLCanvasElement>();
-
-/** A 20 × 10 px picture of a line in `color` with `dash`, for a legend entry (null outside a browser). */
-function lineSwatch(color: string, dash: readonly number[]): HTMLCanvasElement | null {
-  if (typeof document === 'undefined') return null;
-  const key = `${color}|${dash.join(',')}`;
-  const known = swatches.get(key);
-  if (known) return known;
-  const canvas = document.createElement('canvas');
-  canvas.width = 20;
-  canvas.height = 10;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return null;
-  ctx.strokeStyle = color;
-  ctx.lineWidth = 2.5;
-  ctx.setLineDash([...dash]);
-  ctx.beginPath();
-  ctx.moveTo(0, 5);
-  ctx.lineTo(20, 5);
-  ctx.stroke();
-  swatches.set(key, canvas);
-  return canvas;
-}
-
-/** What the overlay plugin draws on top of the data: labelled markers and a vertical guide line. */
-export interface Overlay {
-  markers: { x: number; y: number; label: string; color: string }[];
-  cursorX: number | null;
-  palette: Palette;
-}
-
-/**
- * A per-chart plugin for the overlay: the guide line goes under the data, the marker labels
- * above it, each with a halo in the surface colour so it stays readable over lines and grid.
- */
-export function overlayPlugin(overlay: Overlay): Plugin<'line'> {
-  const placement: { key: string; boxes: Box[] } = { key: '', boxes: [] };
-  return {
-    id: 'nnOverlay',
-    // What the chart shows, as data on the canvas, for browser tests and tools: tick labels and legend entries.
-    afterRender(chart) {
-      const ticks = (id: string) => (chart.scales[id]?.ticks ?? []).map((tick) => String(tick.label ?? ''));
-      chart.canvas.dataset.axes = JSON.stringify({ x: ticks('x'), y: ticks('y') });
-      const items = chart.legend?.legendItems ?? [];
-      chart.canvas.dataset.legend = JSON.stringify(
-        items.map((item) => {
-          const point = chart.getDatasetMeta(item.datasetIndex ?? 0).data[0] as unknown as { options?: { backgroundColor?: unknown } } | undefined;
-          return { text: item.text, color: item.strokeStyle, points: point?.options?.backgroundColor ?? null, dash: item.lineDash ?? [] };
-        }),
-      );
-    },
-    beforeDatasetsDraw(chart) {
-      const x = overlay.cursorX;
-      const scale = chart.scales.x;
-      if (x === null || !Number.isFinite(x) || !scale || x < scale.min || x > scale.max) return;
-      const px = scale.getPixelForValue(x);
-      const { top, bottom } = chart.chartArea;
-      const ctx = chart.ctx;
-      ctx.save();
-      ctx.strokeStyle = overlay.palette.textMuted;
-      ctx.lineWidth = 1.25;
-      ctx.setLineDash([4, 4]);
+    const ctx = u.ctx;
+    const pal = spec.palette;
+    const left = u.bbox.left / ratio();
+    const top = u.bbox.top / ratio();
+    // labels may use the band above the plot, under the legend
+    const above = top - legendOf(spec).height - 2;
+    const area = { x: left, y: top - above, w: u.bbox.width / ratio(), h: u.bbox.height / ratio() + above };
+    const at = spec.markers
+      .map((m) => ({ m, px: u.valToPos(m.x, 'x') + left, py: u.valToPos(m.y, 'y') + top }))
+      .filter(({ px, py }) => Number.isFinite(px) && Number.isFinite(py))
+      .filter(({ px, py }) => px >= left - 1 && px <= area.x + area.w + 1 && py >= top - 1 && py <= area.y + area.h + 1);
+    ctx.save();
+    ctx.scale(ratio(), ratio());
+    for (const { m, px, py } of at) {
       ctx.beginPath();
-      ctx.moveTo(px, top);
-      ctx.lineTo(px, bottom);
+      ctx.arc(px, py, 5.5, 0, 2 * Math.PI);
+      ctx.fillStyle = m.color;
+      ctx.fill();
+      ctx.lineWidth = 2;
+      ctx.strokeStyle = pal.surface;
       ctx.stroke();
-      ctx.restore();
+    }
+    ctx.font = `600 12px ${pal.fontSans}`;
+    // uPlot leaves the alignment of the last axis it drew
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'top';
+    ctx.lineJoin = 'round';
+    const shown = at.filter(({ m }) => m.label);
+    // Each label goes where it covers no other label and no line (see label-placement.ts); the
+    // places are kept until the data or the size changes (moving the guide line only redraws).
+    const requests = shown.map(({ m, px, py }) => ({ px, py, width: ctx.measureText(m.label).width, height: 14 }));
+    const segments = lineSegments(u);
+    const sig = JSON.stringify([requests, area, segments.length, segments[0], segments[segments.length >> 1], segments.at(-1)]);
+    if (placement.key !== sig) {
+      placement.key = sig;
+      // lines are 2.25 px wide and antialiased: keep labels 2 px clear of their centres
+      placement.boxes = placeLabels(requests, area, segments, 2);
+    }
+    const boxes = placement.boxes;
+    shown.forEach(({ m, px, py }, i) => {
+      const box = boxes[i];
+      // a label moved away from its point gets a thin leader line back to it
+      const cx = Math.min(Math.max(px, box.x), box.x + box.w);
+      const cy = Math.min(Math.max(py, box.y), box.y + box.h);
+      const reach = Math.hypot(cx - px, cy - py);
+      if (reach > 14) {
+        // stop short of the text, so the line never runs into it
+        const end = (reach - 4) / reach;
+        ctx.strokeStyle = m.color;
+        ctx.lineWidth = 1;
+        ctx.beginPath();
+        ctx.moveTo(px, py);
+        ctx.lineTo(px + (cx - px) * end, py + (cy - py) * end);
+        ctx.stroke();
+      }
+      ctx.strokeStyle = pal.surface;
+      ctx.lineWidth = 4;
+      ctx.strokeText(m.label, box.x, box.y);
+      ctx.fillStyle = pal.text;
+      ctx.fillText(m.label, box.x, box.y);
+    });
+    // where the labels went, in CSS pixels of the canvas (read by the browser tests)
+    canvas.dataset.labels = JSON.stringify(boxes.map((b) => [b.x, b.y, b.w, b.h].map((v) => Math.round(v * 10) / 10)));
+    ctx.restore();
+  }
+
+  /** Shows the nearest point's name and values by a mouse pointer; hides it when there is none. */
+  function showTip(u: uPlot): void {
+    const { left, top } = u.cursor;
+    const hide = () => {
+      if (tip) tip.hidden = true;
+    };
+    if (left == null || top == null || left < 0 || top < 0) return hide();
+    const xs = spec.series.map((s) => s.points.map((p) => u.valToPos(p.x, 'x')));
+    const ys = spec.series.map((s) => s.points.map((p) => u.valToPos(p.y, 'y')));
+    const found = nearestPoint(xs, ys, left, top, spec.tooltip === 'point' ? 10 : 60);
+    if (!found) return hide();
+    const s = spec.series[found.series];
+    const p = s.points[found.index];
+    if (!tip) {
+      tip = document.createElement('div');
+      tip.className = 'nn-chart-tip';
+      tip.setAttribute('aria-hidden', 'true');
+      u.over.append(tip);
+    }
+    const pal = spec.palette;
+    Object.assign(tip.style, { background: pal.surface, color: pal.text, borderColor: pal.borderStrong, fontFamily: pal.fontSans });
+    tip.textContent = `${s.label}: (${formatNumber(p.x)}, ${formatNumber(p.y)})`;
+    tip.hidden = false;
+    const px = xs[found.series][found.index];
+    const py = ys[found.series][found.index];
+    const width = u.over.clientWidth;
+    const right = px > width / 2;
+    tip.style.left = right ? '' : `${px + 10}px`;
+    tip.style.right = right ? `${width - px + 10}px` : '';
+    tip.style.top = `${Math.max(0, py - 30)}px`;
+  }
+
+  function build(): void {
+    plot?.destroy();
+    tip = null;
+    placement.key = '';
+    const options: uPlot.Options = {
+      mode: 2,
+      width: Math.max(1, Math.round(spec.width)),
+      height: Math.max(1, Math.round(spec.height)),
+      padding: [topPadding(spec), 12, 0, 0],
+      legend: { show: false },
+      cursor: { show: true, x: false, y: false, points: { show: false }, drag: { x: false, y: false, setScale: false } },
+      select: { show: false, left: 0, top: 0, width: 0, height: 0 },
+      scales: { x: scale('x'), y: scale('y') },
+      axes: [axis('x'), axis('y')],
+      series: seriesOptions(),
+      hooks: {
+        drawAxes: [drawGuide],
+        draw: [
+          (u) => {
+            drawMarkers(u);
+            drawLegend(u);
+            u.ctx.canvas.dataset.axes = JSON.stringify(drawnTicks);
+          },
+        ],
+        setCursor: [showTip],
+      },
+    };
+    plot = new uPlot(options, dataOf(spec), host);
+    const canvas = plot.ctx.canvas;
+    for (const [name, value] of Object.entries(spec.attrs)) canvas.setAttribute(name, value);
+    key = styleKey(spec);
+  }
+
+  build();
+
+  return {
+    update(next) {
+      const sized = next.width !== spec.width || next.height !== spec.height;
+      spec = next;
+      if (styleKey(spec) !== key || !plot) return build();
+      if (sized) plot.setSize({ width: Math.max(1, Math.round(spec.width)), height: Math.max(1, Math.round(spec.height)) });
+      plot.setData(dataOf(spec));
     },
-    afterDatasetsDraw(chart) {
-      if (overlay.markers.length === 0) {
-        delete chart.canvas.dataset.labels;
-        return;
-      }
-      const { x: xs, y: ys } = chart.scales;
-      const area = chart.chartArea;
-      const ctx = chart.ctx;
-      ctx.save();
-      ctx.font = `600 12px ${overlay.palette.fontSans}`;
-      ctx.textBaseline = 'top';
-      ctx.lineJoin = 'round';
-      const shown = overlay.markers
-        .filter((m) => m.label)
-        .map((m) => ({ m, px: xs.getPixelForValue(m.x), py: ys.getPixelForValue(m.y) }))
-        .filter(({ px, py }) => Number.isFinite(px) && Number.isFinite(py))
-        .filter(({ px, py }) => px >= area.left - 1 && px <= area.right + 1 && py >= area.top - 1 && py <= area.bottom + 1);
-      // Each label goes where it covers no other label and no line (see label-placement.ts); the
-      // places are kept until the data or the size changes (a cursor move only redraws).
-      const requests = shown.map(({ m, px, py }) => ({ px, py, width: ctx.measureText(m.label).width, height: 14 }));
-      const bounds = { x: area.left, y: area.top, w: area.right - area.left, h: area.bottom - area.top };
-      const key = JSON.stringify([requests, bounds, dataSignature(chart)]);
-      if (placement.key !== key) {
-        placement.key = key;
-        placement.boxes = placeLabels(requests, bounds, lineSegments(chart));
-      }
-      const boxes = placement.boxes;
-      shown.forEach(({ m, px, py }, i) => {
-        const box = boxes[i];
-        // a label moved away from its point gets a thin leader line back to it
-        const cx = Math.min(Math.max(px, box.x), box.x + box.w);
-        const cy = Math.min(Math.max(py, box.y), box.y + box.h);
-        const reach = Math.hypot(cx - px, cy - py);
-        if (reach > 14) {
-          // stop short of the text, so the line never runs into it
-          const end = (reach - 4) / reach;
-          ctx.strokeStyle = m.color;
-          ctx.lineWidth = 1;
-          ctx.beginPath();
-          ctx.moveTo(px, py);
-          ctx.lineTo(px + (cx - px) * end, py + (cy - py) * end);
-          ctx.stroke();
-        }
-        ctx.strokeStyle = overlay.palette.surface;
-        ctx.lineWidth = 4;
-        ctx.strokeText(m.label, box.x, box.y);
-        ctx.fillStyle = overlay.palette.text;
-        ctx.fillText(m.label, box.x, box.y);
-      });
-      // where the labels went, in CSS pixels of the canvas (read by the browser tests)
-      chart.canvas.dataset.labels = JSON.stringify(boxes.map((b) => [b.x, b.y, b.w, b.h].map((v) => Math.round(v * 10) / 10)));
-      ctx.restore();
+    setCursorX(x) {
+      spec = { ...spec, cursorX: x };
+      plot?.redraw(false, false);
+    },
+    canvas: () => plot!.ctx.canvas,
+    valueForPixel(px) {
+      if (!plot) return undefined;
+      const v = plot.posToVal(px - plot.bbox.left / ratio(), 'x');
+      return Number.isFinite(v) ? v : undefined;
+    },
+    destroy() {
+      plot?.destroy();
+      plot = null;
     },
   };
 }

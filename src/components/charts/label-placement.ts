@@ -71,11 +71,12 @@ function distanceTo(box: Box, px: number, py: number): number {
 
 /**
  * A box for each label, inside `area`, avoiding the boxes already placed, the labels' points and
- * the line segments. Labels are placed in the order given. Each tries a grid of positions within
- * REACH of its point and takes the one that covers the fewest segments, then the nearest; a label
- * never sits nearer another label's point than its own, so it cannot be read as that one's.
+ * the line segments (drawn `clearance` pixels either side of their centres). Labels are placed in
+ * the order given. Each tries a grid of positions within REACH of its point and takes the one that
+ * covers the fewest segments, then the nearest; a label never sits nearer another label's point
+ * than its own, so it cannot be read as that one's.
  */
-export function placeLabels(requests: readonly LabelRequest[], area: Box, segments: readonly Segment[]): Box[] {
+export function placeLabels(requests: readonly LabelRequest[], area: Box, segments: readonly Segment[], clearance = 0): Box[] {
   const placed: Box[] = [];
   const points: Box[] = requests.map((r) => ({ x: r.px - 6, y: r.py - 6, w: 12, h: 12 }));
   const inside = (b: Box) => b.x >= area.x && b.y >= area.y && b.x + b.w <= area.x + area.w && b.y + b.h <= area.y + area.h;
@@ -95,7 +96,9 @@ export function placeLabels(requests: readonly LabelRequest[], area: Box, segmen
         if (placed.some((p) => boxesOverlap(p, box)) || points.some((p) => boxesOverlap(p, box))) continue;
         if (requests.some((r, j) => j !== index && distanceTo(box, r.px, r.py) < distance)) continue;
         let hits = 0;
-        for (const s of near) if (segmentHitsBox(s, box)) hits++;
+        // a line is drawn `clearance` pixels either side of its centre
+        const padded = { x: x - clearance, y: y - clearance, w: w + 2 * clearance, h: h + 2 * clearance };
+        for (const s of near) if (segmentHitsBox(s, padded)) hits++;
         // a free place always beats a covered one; among equals the nearer one wins
         const score = hits * 10_000 + distance;
         if (score < bestScore) {
