@@ -281,6 +281,26 @@ describe('chapter 3', () => {
     expect(x.at(-1)).toBe('1');
     expect(x.join(' ')).not.toMatch(/−/);
     expect(y.filter((label: string) => label !== '').length).toBeGreaterThanOrEqual(2);
+    // the networks' one point each is drawn: dots in their colours below the legend (a line of one point draws nothing)
+    const dotPixels = await f.canvases.nth(1).evaluate((c) => {
+      const canvas = c as HTMLCanvasElement;
+      const colours = (JSON.parse(canvas.dataset.legend ?? '[]') as { color: string }[]).map(({ color }) => {
+        const probe = document.createElement('canvas').getContext('2d')!;
+        probe.fillStyle = color;
+        probe.fillRect(0, 0, 1, 1);
+        return Array.from(probe.getImageData(0, 0, 1, 1).data.slice(0, 3));
+      });
+      // the legend is one 28 px row at the top of this 280 px chart
+      const below = Math.round(canvas.height * 0.12);
+      const data = canvas.getContext('2d')!.getImageData(0, below, canvas.width, canvas.height - below).data;
+      let n = 0;
+      for (let p = 0; p < data.length; p += 4) {
+        if (colours.some(([r, g, b]) => Math.abs(data[p] - r) + Math.abs(data[p + 1] - g) + Math.abs(data[p + 2] - b) < 30)) n++;
+      }
+      return { n, colours: colours.length };
+    });
+    expect(dotPixels.colours).toBe(3);
+    expect(dotPixels.n).toBeGreaterThan(15);
     expectClean(collected);
     await close();
   });

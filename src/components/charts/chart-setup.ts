@@ -231,13 +231,8 @@ export function createChart(host: HTMLElement, first: ChartSpec): LiveChart {
           fill: s.fill ?? undefined,
           fillTo: logY ? (u) => u.scales.y.min ?? 1 : 0,
           paths: s.lineWidth > 0 ? undefined : () => null,
-          points: {
-            show: s.pointSize > 0,
-            size: s.pointSize,
-            width: s.pointStrokeWidth,
-            fill: s.pointFill,
-            stroke: s.pointStroke,
-          },
+          // uPlot's faceted mode draws no points of its own: drawPoints does
+          points: { show: false },
           facets: [
             { scale: 'x', auto: true },
             { scale: 'y', auto: true },
@@ -272,6 +267,38 @@ export function createChart(host: HTMLElement, first: ChartSpec): LiveChart {
       out.push([x - 6, y, x + 6, y], [x, y - 6, x, y + 6]);
     }
     return out;
+  }
+
+  /** Each series' dots (a short line's points, a scatter's cloud), clipped a little outside the plot. */
+  function drawPoints(u: uPlot): void {
+    const ctx = u.ctx;
+    const left = u.bbox.left / ratio();
+    const top = u.bbox.top / ratio();
+    ctx.save();
+    ctx.scale(ratio(), ratio());
+    ctx.beginPath();
+    ctx.rect(left - 6, top - 6, u.bbox.width / ratio() + 12, u.bbox.height / ratio() + 12);
+    ctx.clip();
+    for (const s of spec.series) {
+      if (s.pointSize <= 0 || s.points.length === 0) continue;
+      const r = s.pointSize / 2;
+      ctx.beginPath();
+      for (const p of s.points) {
+        const x = u.valToPos(p.x, 'x') + left;
+        const y = u.valToPos(p.y, 'y') + top;
+        if (!Number.isFinite(x + y)) continue;
+        ctx.moveTo(x + r, y);
+        ctx.arc(x, y, r, 0, 2 * Math.PI);
+      }
+      ctx.fillStyle = s.pointFill;
+      ctx.fill();
+      if (s.pointStrokeWidth > 0) {
+        ctx.lineWidth = s.pointStrokeWidth;
+        ctx.strokeStyle = s.pointStroke;
+        ctx.stroke();
+      }
+    }
+    ctx.restore();
   }
 
   function drawGuide(u: uPlot): void {
@@ -453,6 +480,7 @@ export function createChart(host: HTMLElement, first: ChartSpec): LiveChart {
         drawAxes: [drawGuide],
         draw: [
           (u) => {
+            drawPoints(u);
             drawMarkers(u);
             drawLegend(u);
             u.ctx.canvas.dataset.axes = JSON.stringify(drawnTicks);
