@@ -10,6 +10,7 @@ import rehypeMathNowrap from './src/components/lesson/rehype-math-nowrap.mjs';
 import serviceWorker from './src/integrations/service-worker.mjs';
 import widgetDirective from './src/integrations/widget-directive.mjs';
 import widgetPreload from './src/integrations/widget-preload.mjs';
+import lazyCss from './src/integrations/lazy-css.mjs';
 
 /**
  * BASE_PATH deploys the site under a sub-path (e.g. `/neural-notebook/` for project pages).
@@ -48,11 +49,14 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   vite: {
+    // lazyCss: the stylesheets a lazily loaded component's chunk asks for stay in the build.
+    plugins: [lazyCss()],
     define: {
       __NN_LOCALE__: JSON.stringify(locale),
       __NN_ROOT_BASE__: JSON.stringify(rootBase),
     },
     // scripts/build.mjs builds both languages into one folder: the second build must not empty it.
-    build: process.env.NN_KEEP_OUTDIR === '1' ? { emptyOutDir: false } : {},
+    // NN_SOURCEMAP=1 writes source maps, to see which modules make up a chunk.
+    build: { ...(process.env.NN_KEEP_OUTDIR === '1' ? { emptyOutDir: false } : {}), ...(process.env.NN_SOURCEMAP === '1' ? { sourcemap: true } : {}) },
   },
 });

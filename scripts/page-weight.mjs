@@ -4,10 +4,11 @@
 //
 // "JS" is what a reader's browser fetches to read the page top to bottom: every island (they wake
 // as they near the viewport) and everything they import, also lazily. "On demand" is what loads
-// only when the reader asks for it, on top of that: a code cell's editor (when the reader reaches
-// for the code) and a widget's Code panel (its button). Workers (a cell's kernel, training) are
+// only when the reader asks for it, on top of that (ON_DEMAND below): a code cell's editor and its
+// charts, a widget's Code panel, the assignment composer and an opened assignment. Workers (a cell's kernel, training) are
 // fetched on Run or Play and are not counted. The budget: a lesson page at most 120 KB of JS, the
-// course map and the text-only pages at most 5 KB. Usage: npm run build && npm run weight
+// course map and the text-only pages at most 5 KB; the script exits with 1 when a page is over.
+// Usage: npm run build && npm run weight
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, dirname, posix, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -28,8 +29,17 @@ const toFile = (url, fromDir) => {
   return existsSync(file) ? file : null;
 };
 
-/** Chunks that load only on a reader's request (see the top of this file), by the module they are named after. */
-export const ON_DEMAND = /^(ko\/)?_astro\/(editor|code-view)\.[\w-]+\.js$/;
+/**
+ * Chunks that load only on a reader's request (see the top of this file), by the module they are
+ * named after, when a chunk reaches them by a dynamic import:
+ * - a code cell's editor (when the reader reaches for the code);
+ * - a widget's Code panel, its Python view and the widget's `code.ts` (Code);
+ * - the widget's `assign.ts`, the assignment composer (Assign), and an assignment's box and checks
+ *   (a link that carries one);
+ * - the charts a code cell draws (dynamic imports only come from a cell's output, after Run; a
+ *   widget that shows one imports it statically, and that import is counted).
+ */
+export const ON_DEMAND = /^(ko\/)?_astro\/(editor|code-view|CodePanel|code|AssignComposer|AssignmentBox|assign|assignment-view|Heatmap|LineChart|ScatterChart)\.[\w-]+\.js$/;
 
 /** Every chunk `entries` load; with `onDemand` false, not following dynamic imports of on-demand chunks. */
 function jsClosure(entries, onDemand = true) {
@@ -99,3 +109,5 @@ for (const r of rows) {
   console.log(r.page.padEnd(46) + kb(r.jsBytes) + '    ' + kb(r.onDemandBytes) + '    ' + kb(r.cssBytes) + '     ' + kb(r.html) + '  ' + String(r.chunks).padStart(5) + '     ' + verdict);
 }
 console.log(over === 0 ? 'Every page is within its JS budget.' : `${over} page(s) over their JS budget.`);
+// A page over its budget fails the run (the site test runs this script against the build).
+process.exitCode = over === 0 ? 0 : 1;

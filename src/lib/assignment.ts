@@ -20,6 +20,7 @@ import { z, type AnySchema } from './zod.ts';
 import { decodeState, encodeState, type DecodeResult } from './share-state.ts';
 import { t } from '../i18n/index.ts';
 import '../i18n/strings/assign.ts';
+import { assignmentParam, resultParam } from './assignment-params.ts';
 
 /** What kind of quantity a measure is, and so which comparisons a goal may make with it. */
 export type MeasureKind = 'number' | 'integer' | 'choice' | 'flag';
@@ -113,8 +114,7 @@ export const resultSchema = z.strictObject({
 });
 
 /** The query parameters that carry widget `id`'s assignment and result. */
-export const assignmentParam = (id: string) => `a-${id}`;
-export const resultParam = (id: string) => `r-${id}`;
+export { assignmentParam, resultParam };
 
 /** Which comparisons a measure allows. */
 export function opsFor(def: MeasureDef): readonly Op[] {

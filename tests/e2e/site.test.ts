@@ -2,8 +2,12 @@
  * Site-wide checks on every page, found by crawling links from the home page: loads cleanly,
  * passes axe-core in both themes, every internal link (and #fragment) resolves, and nothing
  * scrolls sideways on a 360 px phone. Plus the notation page (linked from every page and
- * lesson), punctuation kept on its formula's line, and the 404 page.
+ * lesson), punctuation kept on its formula's line, the 404 page, and every page's JavaScript within its
+ * budget (scripts/page-weight.mjs).
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { crawl } from './harness.ts';
 import type { Page } from 'playwright-core';
@@ -172,6 +176,30 @@ test('the crawl finds the home page, every lesson and no broken page', () => {
   expect(paths[0]).toBe(basePath);
   expect(paths.filter((p) => p.includes('/lessons/')).length).toBeGreaterThanOrEqual(6);
   expect(crawled.filter((p) => p.status !== 200)).toEqual([]);
+});
+
+test('every built page is within its JavaScript budget (npm run weight: 120 KB a lesson, 5 KB the course map and text pages)', () => {
+  const run = spawnSync(process.execPath, ['scripts/page-weight.mjs'], {
+    env: { ...process.env, E2E_DIST: resolve(process.env.E2E_DIST?.trim() || 'dist') },
+    encoding: 'utf8',
+  });
+  const over = run.stdout.split('\n').filter((line) => /OVER \d+$/.test(line));
+  expect(over).toEqual([]);
+  expect(run.stdout).toContain('Every page is within its JS budget.');
+  expect(run.status).toBe(0);
+});
+
+test('every stylesheet a script asks for is in the build (a lazily loaded chunk fetches its CSS first: see src/integrations/lazy-css.mjs)', () => {
+  const root = resolve(process.env.E2E_DIST?.trim() || 'dist');
+  const scripts = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+  const missing = scripts.flatMap((f) =>
+    [...readFileSync(join(root, f), 'utf8').matchAll(/["'`]((?:ko\/)?_astro\/[\w.-]+\.css)["'`]/g)]
+      .map((m) => m[1])
+      .filter((css) => !existsSync(join(root, css)))
+      .map((css) => `${f} → ${css}`),
+  );
+  expect(scripts.length).toBeGreaterThan(20);
+  expect(missing).toEqual([]);
 });
 
 /**

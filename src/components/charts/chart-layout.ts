@@ -1,9 +1,11 @@
 /**
- * The pure parts of drawing a chart, kept apart from uPlot so they are tested without a canvas:
- * the range an axis shows, which log ticks get a label, where the legend entries go, and which
- * point a pointer is nearest to. No loop here runs longer than its input.
+ * The pure parts of drawing a chart, kept apart from the canvas so they are tested without one:
+ * the range an axis shows, its ticks and which of them get a label, the sizes of the axes and
+ * where the plot goes (`chartLayout`), where the legend entries go, and which point a pointer is
+ * nearest to. No loop here runs longer than its input.
  */
 import { formatNumber } from './format.ts';
+import type { XY } from './types.ts';
 
 /** A finite [lo, hi] range with lo < hi (and lo > 0 on a log axis), or undefined. */
 export function cleanRange(range: readonly [number, number] | undefined, log: boolean): [number, number] | undefined {
@@ -176,4 +178,103 @@ export function nearestPoint(
     }
   }
   return best;
+}
+
+/** One axis as laid out: the range it shows, its ticks and their labels ('' for an unlabelled tick), and its mapping. */
+export interface AxisLayout {
+  min: number;
+  max: number;
+  log: boolean;
+  ticks: number[];
+  labels: string[];
+  /** CSS pixels from the canvas's left (x) or top (y) edge; NaN for a value the axis cannot show (≤ 0 on a log axis). */
+  toPx(value: number): number;
+  /** The value at a pixel (the inverse of toPx). */
+  toVal(px: number): number;
+}
+
+/** A chart as laid out, in CSS pixels: its size, the plot's box and the two axes. */
+export interface ChartLayout {
+  width: number;
+  height: number;
+  plot: { left: number; top: number; width: number; height: number };
+  x: AxisLayout;
+  y: AxisLayout;
+}
+
+export interface LayoutInput {
+  width: number;
+  height: number;
+  x: { label: string; log?: boolean; range?: [number, number] };
+  y: { label: string; log?: boolean; range?: [number, number] };
+  /** Each series' points: the axes fit them unless a range is given. */
+  series: readonly (readonly XY[])[];
+  /** Space above the plot (the legend, a band for marker labels). */
+  top: number;
+  /** Font size of the axis titles. */
+  titleSize: number;
+  /** The width of a tick label in the tick font. */
+  measure: (text: string) => number;
+}
+
+/** Sizes around the plot, in CSS pixels: tick length, the gap before a tick label, the x labels' row, the right margin. */
+export const AXIS = { tick: 4, gap: 4, xLabels: 22, right: 12 };
+
+/** The smallest and largest drawable value of one coordinate over every series (positive only on a log axis), or nulls. */
+function extent(series: readonly (readonly XY[])[], key: 'x' | 'y', log: boolean): [number | null, number | null] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const points of series) {
+    for (const p of points) {
+      const v = p[key];
+      if (!Number.isFinite(v) || (log && !(v > 0))) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  return lo <= hi ? [lo, hi] : [null, null];
+}
+
+function axisLayout(
+  input: LayoutInput['x'],
+  series: LayoutInput['series'],
+  key: 'x' | 'y',
+  length: number,
+): Omit<AxisLayout, 'toPx' | 'toVal'> & { fraction: (v: number) => number; value: (f: number) => number } {
+  const log = !!input.log;
+  const [min, max] = cleanRange(input.range, log) ?? niceRange(...extent(series, key, log), log);
+  const ticks = log ? logTicks(min, max, Math.floor(length / (key === 'x' ? 64 : 24))) : linearTicks(min, max);
+  const labels = log ? logTickLabels(ticks, min, max) : ticks.map((v) => formatNumber(v));
+  const lo = log ? Math.log10(min) : min;
+  const span = (log ? Math.log10(max) : max) - lo;
+  const fraction = (v: number) => ((log ? (v > 0 ? Math.log10(v) : NaN) : v) - lo) / span;
+  const value = (f: number) => (log ? 10 ** (lo + f * span) : lo + f * span);
+  return { min, max, log, ticks, labels, fraction, value };
+}
+
+/**
+ * Where everything goes on a chart of `width` × `height` CSS pixels: the y axis's tick labels set
+ * the width on the left (plus the axis title's band), the x axis's row and title the height below,
+ * `top` the space above; the plot takes the rest. Log ticks thin out to the room they have.
+ */
+export function chartLayout(input: LayoutInput): ChartLayout {
+  const width = Math.max(1, Math.round(input.width));
+  const height = Math.max(1, Math.round(input.height));
+  const band = (label: string) => (label === '' ? 0 : input.titleSize + 8);
+  const top = Math.max(0, input.top);
+  const plotHeight = Math.max(1, height - top - AXIS.xLabels - band(input.x.label));
+  const y = axisLayout(input.y, input.series, 'y', plotHeight);
+  const yLabels = Math.ceil(Math.max(16, ...y.labels.map((t) => (t === '' ? 0 : input.measure(t)))));
+  const left = band(input.y.label) + yLabels + AXIS.gap + AXIS.tick + 2;
+  const plotWidth = Math.max(1, width - left - AXIS.right);
+  const x = axisLayout(input.x, input.series, 'x', plotWidth);
+  const { fraction: fx, value: vx, ...xAxis } = x;
+  const { fraction: fy, value: vy, ...yAxis } = y;
+  return {
+    width,
+    height,
+    plot: { left, top, width: plotWidth, height: plotHeight },
+    x: { ...xAxis, toPx: (v) => left + fx(v) * plotWidth, toVal: (px) => vx((px - left) / plotWidth) },
+    y: { ...yAxis, toPx: (v) => top + (1 - fy(v)) * plotHeight, toVal: (py) => vy(1 - (py - top) / plotHeight) },
+  };
 }

@@ -1,18 +1,18 @@
 /**
- * The one place uPlot is configured. LineChart and ScatterChart describe what to draw as a
- * `ChartSpec` (axes, series with their styles, markers, a guide line); `createChart` draws it
- * with uPlot in its faceted mode (each series has its own x and y values) and adds what uPlot
- * leaves to its users: the legend above the plot, drawn on the canvas so a saved picture keeps it;
- * labelled markers placed clear of the lines; the guide line; a tooltip for the nearest point.
+ * The one chart drawer. LineChart and ScatterChart describe what to draw as a `ChartSpec` (axes,
+ * series with their styles, markers, a guide line); `createChart` draws it on one canvas: the axes
+ * with their ticks and grid, each series' line, fill and dots (every series has its own x and y
+ * values), labelled markers placed clear of the lines, the guide line, and the legend above the
+ * plot, so a saved picture keeps it; and a tooltip for the point nearest a mouse pointer.
  *
- * Data changes only set the data and redraw; a change of style (theme, fonts, axes, series
- * colours, the legend's rows) builds the chart again, which takes a few milliseconds.
+ * The layout (ranges, ticks, axis sizes, the plot's box) is worked out by `chartLayout` in
+ * chart-layout.ts, without a canvas, and is unit-tested there. Every change redraws the whole
+ * canvas: a chart of a few thousand points takes well under a millisecond.
  */
-import uPlot from 'uplot';
 import type { Palette } from './theme.ts';
 import { formatNumber } from './format.ts';
 import { placeLabels, type Box, type Segment } from './label-placement.ts';
-import { cleanRange, LEGEND, legendLayout, linearTicks, logTickLabels, logTicks, nearestPoint, niceRange } from './chart-layout.ts';
+import { chartLayout, LEGEND, legendLayout, nearestPoint, type ChartLayout } from './chart-layout.ts';
 import type { XY } from './types.ts';
 
 /** One axis as a chart component describes it. */
@@ -110,23 +110,6 @@ function legendOf(spec: ChartSpec) {
   return { entries, spots, height };
 }
 
-/** What forces a new chart when it changes: everything but the data, the markers and the guide line. */
-function styleKey(spec: ChartSpec): string {
-  return JSON.stringify([
-    spec.x,
-    spec.y,
-    spec.height,
-    spec.legend,
-    spec.palette,
-    spec.tooltip,
-    spec.attrs,
-    fonts(spec).compact,
-    legendOf(spec).height,
-    labelled(spec),
-    spec.series.map(({ points: _points, ...style }) => style),
-  ]);
-}
-
 /** Whether some marker has a label (the chart then keeps a band above the plot free for labels). */
 function labelled(spec: ChartSpec): boolean {
   return spec.markers.some((m) => m.label !== '');
@@ -137,121 +120,29 @@ function topPadding(spec: ChartSpec): number {
   return legendOf(spec).height + (labelled(spec) ? 20 : 8);
 }
 
-/** The points of one series as uPlot's faceted data: [xs, ys]. */
-function facet(points: readonly XY[]): [number[], number[]] {
-  const xs = new Array<number>(points.length);
-  const ys = new Array<number>(points.length);
-  for (let i = 0; i < points.length; i++) {
-    xs[i] = points[i].x;
-    ys[i] = points[i].y;
-  }
-  return [xs, ys];
-}
-
-function dataOf(spec: ChartSpec): uPlot.AlignedData {
-  // uPlot needs one series at least: an empty chart gets an empty one.
-  const list = spec.series.length > 0 ? spec.series.map((s) => facet(s.points)) : [facet([])];
-  return [null, ...list] as unknown as uPlot.AlignedData;
-}
-
 /** Draws `spec` into `host` (an empty element); see the module comment. */
 export function createChart(host: HTMLElement, first: ChartSpec): LiveChart {
   let spec = first;
-  let key = '';
-  let plot: uPlot | null = null;
-  /** The tick labels drawn on each axis, as the browser tests read them. */
-  const drawnTicks: { x: string[]; y: string[] } = { x: [], y: [] };
+  let layout: ChartLayout | null = null;
   const placement: { key: string; boxes: Box[] } = { key: '', boxes: [] };
+  const canvas = document.createElement('canvas');
+  canvas.className = 'nn-chart-canvas';
+  host.append(canvas);
   let tip: HTMLDivElement | null = null;
+  /** Where a mouse pointer is, in CSS pixels of the canvas, or null. */
+  let pointer: { x: number; y: number } | null = null;
 
-  const ratio = () => uPlot.pxRatio || 1;
-
-  function axis(which: 'x' | 'y'): uPlot.Axis {
-    const a = spec[which];
-    const f = fonts(spec);
-    const pal = spec.palette;
-    return {
-      scale: which,
-      stroke: pal.textMuted,
-      font: f.tick,
-      labelFont: f.title,
-      label: a.label === '' ? undefined : a.label,
-      labelSize: f.titleSize + 8,
-      labelGap: 0,
-      gap: 4,
-      grid: { stroke: pal.grid, width: 1 },
-      ticks: { stroke: pal.grid, width: 1, size: 4 },
-      border: { show: true, stroke: pal.borderStrong, width: 1 },
-      space: which === 'x' ? (f.compact ? 48 : 56) : 28,
-      size:
-        which === 'x'
-          ? 22
-          : (_u, values) => Math.ceil(Math.max(16, ...(values ?? []).map((v) => measure(String(v ?? ''), f.tick)))) + 4 + 4 + 2,
-      // a linear axis has a tick at each end of a fitted range; a log axis as many decades as fit
-      splits: (u, _axis, min, max) => {
-        if (!a.log) return linearTicks(min, max);
-        const length = (which === 'x' ? u.bbox.width : u.bbox.height) / ratio();
-        return logTicks(min, max, Math.floor(length / (which === 'x' ? 64 : 24)));
-      },
-      // uPlot thins a log axis's labels itself: ours are already thinned
-      filter: (_u, splits) => splits,
-      values: (u, splits) => {
-        const scale = u.scales[which];
-        const labels = a.log ? logTickLabels(splits, scale.min ?? 1, scale.max ?? 10) : splits.map((v) => formatNumber(v));
-        drawnTicks[which] = labels;
-        return labels;
-      },
-    };
-  }
-
-  function scale(which: 'x' | 'y'): uPlot.Scale {
-    const a = spec[which];
-    const log = !!a.log;
-    const fixed = cleanRange(a.range, log);
-    return {
-      time: false,
-      auto: true,
-      distr: log ? 3 : 1,
-      log: 10,
-      range: (_u, min, max) => fixed ?? niceRange(min, max, log),
-    };
-  }
-
-  function seriesOptions(): uPlot.Series[] {
-    const list = spec.series.length > 0 ? spec.series : [{ label: '', points: [], color: 'transparent', lineWidth: 0, dash: [], fill: null, pointSize: 0, pointFill: 'transparent', pointStroke: 'transparent', pointStrokeWidth: 0 }];
-    const logY = !!spec.y.log;
-    return [
-      {},
-      ...list.map(
-        (s): uPlot.Series => ({
-          label: s.label,
-          stroke: s.color,
-          width: s.lineWidth,
-          dash: s.dash,
-          fill: s.fill ?? undefined,
-          fillTo: logY ? (u) => u.scales.y.min ?? 1 : 0,
-          paths: s.lineWidth > 0 ? undefined : () => null,
-          // uPlot's faceted mode draws no points of its own: drawPoints does
-          points: { show: false },
-          facets: [
-            { scale: 'x', auto: true },
-            { scale: 'y', auto: true },
-          ],
-        }),
-      ),
-    ];
-  }
+  const X = (v: number) => layout!.x.toPx(v);
+  const Y = (v: number) => layout!.y.toPx(v);
 
   /** The lines as drawn, in CSS pixels of the canvas, for the label placement. */
-  function lineSegments(u: uPlot): Segment[] {
+  function lineSegments(): Segment[] {
     const out: Segment[] = [];
-    const left = u.bbox.left / ratio();
-    const top = u.bbox.top / ratio();
     spec.series.forEach((s) => {
       let prev: [number, number] | null = null;
       for (const p of s.points) {
-        const x = u.valToPos(p.x, 'x') + left;
-        const y = u.valToPos(p.y, 'y') + top;
+        const x = X(p.x);
+        const y = Y(p.y);
         if (!Number.isFinite(x + y)) {
           prev = null;
           continue;
@@ -262,30 +153,146 @@ export function createChart(host: HTMLElement, first: ChartSpec): LiveChart {
       }
     });
     for (const m of spec.markers) {
-      const x = u.valToPos(m.x, 'x') + left;
-      const y = u.valToPos(m.y, 'y') + top;
+      const x = X(m.x);
+      const y = Y(m.y);
       out.push([x - 6, y, x + 6, y], [x, y - 6, x, y + 6]);
     }
     return out;
   }
 
-  /** Each series' dots (a short line's points, a scatter's cloud), clipped a little outside the plot. */
-  function drawPoints(u: uPlot): void {
-    const ctx = u.ctx;
-    const left = u.bbox.left / ratio();
-    const top = u.bbox.top / ratio();
-    ctx.save();
-    ctx.scale(ratio(), ratio());
+  function drawAxes(ctx: CanvasRenderingContext2D, l: ChartLayout): void {
+    const pal = spec.palette;
+    const f = fonts(spec);
+    const { left, top, width, height } = l.plot;
+    const bottom = top + height;
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = pal.grid;
     ctx.beginPath();
-    ctx.rect(left - 6, top - 6, u.bbox.width / ratio() + 12, u.bbox.height / ratio() + 12);
+    // grid lines across the plot and 4 px ticks outside it, on whole pixels so they stay sharp
+    for (const v of l.x.ticks) {
+      const px = Math.round(X(v)) + 0.5;
+      ctx.moveTo(px, top);
+      ctx.lineTo(px, bottom + 4);
+    }
+    for (const v of l.y.ticks) {
+      const py = Math.round(Y(v)) + 0.5;
+      ctx.moveTo(left - 4, py);
+      ctx.lineTo(left + width, py);
+    }
+    ctx.stroke();
+    ctx.strokeStyle = pal.borderStrong;
+    ctx.beginPath();
+    ctx.moveTo(Math.round(left) + 0.5, top);
+    ctx.lineTo(Math.round(left) + 0.5, Math.round(bottom) + 0.5);
+    ctx.lineTo(left + width, Math.round(bottom) + 0.5);
+    ctx.stroke();
+
+    ctx.fillStyle = pal.textMuted;
+    ctx.font = f.tick;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    l.x.ticks.forEach((v, i) => {
+      const text = l.x.labels[i];
+      if (!text) return;
+      // the last label may be wider than the margin on the right: it stays on the canvas
+      const half = ctx.measureText(text).width / 2;
+      ctx.fillText(text, Math.min(X(v), l.width - 1 - half), bottom + 8);
+    });
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    l.y.ticks.forEach((v, i) => l.y.labels[i] && ctx.fillText(l.y.labels[i], left - 8, Y(v)));
+
+    ctx.font = f.title;
+    if (spec.x.label) {
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'bottom';
+      ctx.fillText(spec.x.label, left + width / 2, l.height - 2);
+    }
+    if (spec.y.label) {
+      ctx.save();
+      ctx.translate(2, top + height / 2);
+      ctx.rotate(-Math.PI / 2);
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'top';
+      ctx.fillText(spec.y.label, 0, 0);
+      ctx.restore();
+    }
+  }
+
+  function drawGuide(ctx: CanvasRenderingContext2D, l: ChartLayout): void {
+    const x = spec.cursorX;
+    if (x === null || !Number.isFinite(x) || x < l.x.min || x > l.x.max) return;
+    const px = Math.round(X(x)) + 0.5;
+    ctx.save();
+    ctx.strokeStyle = spec.palette.textMuted;
+    ctx.lineWidth = 1.25;
+    ctx.setLineDash([4, 4]);
+    ctx.beginPath();
+    ctx.moveTo(px, l.plot.top);
+    ctx.lineTo(px, l.plot.top + l.plot.height);
+    ctx.stroke();
+    ctx.restore();
+  }
+
+  /** Each series' fill and line, clipped to the plot; a line breaks at a point it cannot draw. */
+  function drawLines(ctx: CanvasRenderingContext2D, l: ChartLayout): void {
+    const { left, top, width, height } = l.plot;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(left, top, width, height);
+    ctx.clip();
+    // fills go down to zero, or to the bottom edge on a log axis or when zero is out of view
+    const base = spec.y.log || l.y.min > 0 ? top + height : l.y.max < 0 ? top : Y(0);
+    ctx.lineJoin = 'round';
+    ctx.lineCap = 'butt';
+    for (const s of spec.series) {
+      if (s.lineWidth <= 0 && !s.fill) continue;
+      const runs: [number, number][][] = [[]];
+      for (const p of s.points) {
+        const x = X(p.x);
+        const y = Y(p.y);
+        if (Number.isFinite(x + y)) runs[runs.length - 1].push([x, y]);
+        else if (runs[runs.length - 1].length > 0) runs.push([]);
+      }
+      if (s.fill) {
+        ctx.fillStyle = s.fill;
+        ctx.beginPath();
+        for (const run of runs) {
+          if (run.length < 2) continue;
+          ctx.moveTo(run[0][0], base);
+          for (const [x, y] of run) ctx.lineTo(x, y);
+          ctx.lineTo(run[run.length - 1][0], base);
+          ctx.closePath();
+        }
+        ctx.fill();
+      }
+      if (s.lineWidth > 0) {
+        ctx.strokeStyle = s.color;
+        ctx.lineWidth = s.lineWidth;
+        ctx.setLineDash(s.dash);
+        ctx.beginPath();
+        for (const run of runs) run.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
+        ctx.stroke();
+        ctx.setLineDash([]);
+      }
+    }
+    ctx.restore();
+  }
+
+  /** Each series' dots (a short line's points, a scatter's cloud), clipped a little outside the plot. */
+  function drawPoints(ctx: CanvasRenderingContext2D, l: ChartLayout): void {
+    const { left, top, width, height } = l.plot;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(left - 6, top - 6, width + 12, height + 12);
     ctx.clip();
     for (const s of spec.series) {
       if (s.pointSize <= 0 || s.points.length === 0) continue;
       const r = s.pointSize / 2;
       ctx.beginPath();
       for (const p of s.points) {
-        const x = u.valToPos(p.x, 'x') + left;
-        const y = u.valToPos(p.y, 'y') + top;
+        const x = X(p.x);
+        const y = Y(p.y);
         if (!Number.isFinite(x + y)) continue;
         ctx.moveTo(x + r, y);
         ctx.arc(x, y, r, 0, 2 * Math.PI);
@@ -301,35 +308,14 @@ export function createChart(host: HTMLElement, first: ChartSpec): LiveChart {
     ctx.restore();
   }
 
-  function drawGuide(u: uPlot): void {
-    const x = spec.cursorX;
-    const sx = u.scales.x;
-    if (x === null || !Number.isFinite(x) || sx.min == null || sx.max == null || x < sx.min || x > sx.max) return;
-    const ctx = u.ctx;
-    const px = Math.round(u.valToPos(x, 'x', true));
-    ctx.save();
-    ctx.strokeStyle = spec.palette.textMuted;
-    ctx.lineWidth = 1.25 * ratio();
-    ctx.setLineDash([4 * ratio(), 4 * ratio()]);
-    ctx.beginPath();
-    ctx.moveTo(px, u.bbox.top);
-    ctx.lineTo(px, u.bbox.top + u.bbox.height);
-    ctx.stroke();
-    ctx.restore();
-  }
-
-  function drawLegend(u: uPlot): void {
+  function drawLegend(ctx: CanvasRenderingContext2D): void {
     const { entries, spots } = legendOf(spec);
-    const canvas = u.ctx.canvas;
     canvas.dataset.legend = JSON.stringify(
       entries.map((s) => ({ text: s.label, color: s.color, points: s.lineWidth > 0 ? s.color : s.pointFill, dash: s.dash })),
     );
     if (entries.length === 0) return;
-    const ctx = u.ctx;
-    const f = fonts(spec);
     ctx.save();
-    ctx.scale(ratio(), ratio());
-    ctx.font = f.legend;
+    ctx.font = fonts(spec).legend;
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
     entries.forEach((s, i) => {
@@ -357,25 +343,21 @@ export function createChart(host: HTMLElement, first: ChartSpec): LiveChart {
     ctx.restore();
   }
 
-  function drawMarkers(u: uPlot): void {
-    const canvas = u.ctx.canvas;
+  function drawMarkers(ctx: CanvasRenderingContext2D, l: ChartLayout): void {
     if (spec.markers.length === 0) {
       delete canvas.dataset.labels;
       return;
     }
-    const ctx = u.ctx;
     const pal = spec.palette;
-    const left = u.bbox.left / ratio();
-    const top = u.bbox.top / ratio();
+    const { left, top, width, height } = l.plot;
     // labels may use the band above the plot, under the legend
     const above = top - legendOf(spec).height - 2;
-    const area = { x: left, y: top - above, w: u.bbox.width / ratio(), h: u.bbox.height / ratio() + above };
+    const area = { x: left, y: top - above, w: width, h: height + above };
     const at = spec.markers
-      .map((m) => ({ m, px: u.valToPos(m.x, 'x') + left, py: u.valToPos(m.y, 'y') + top }))
+      .map((m) => ({ m, px: X(m.x), py: Y(m.y) }))
       .filter(({ px, py }) => Number.isFinite(px) && Number.isFinite(py))
       .filter(({ px, py }) => px >= left - 1 && px <= area.x + area.w + 1 && py >= top - 1 && py <= area.y + area.h + 1);
     ctx.save();
-    ctx.scale(ratio(), ratio());
     for (const { m, px, py } of at) {
       ctx.beginPath();
       ctx.arc(px, py, 5.5, 0, 2 * Math.PI);
@@ -386,7 +368,6 @@ export function createChart(host: HTMLElement, first: ChartSpec): LiveChart {
       ctx.stroke();
     }
     ctx.font = `600 12px ${pal.fontSans}`;
-    // uPlot leaves the alignment of the last axis it drew
     ctx.textAlign = 'left';
     ctx.textBaseline = 'top';
     ctx.lineJoin = 'round';
@@ -394,7 +375,7 @@ export function createChart(host: HTMLElement, first: ChartSpec): LiveChart {
     // Each label goes where it covers no other label and no line (see label-placement.ts); the
     // places are kept until the data or the size changes (moving the guide line only redraws).
     const requests = shown.map(({ m, px, py }) => ({ px, py, width: ctx.measureText(m.label).width, height: 14 }));
-    const segments = lineSegments(u);
+    const segments = lineSegments();
     const sig = JSON.stringify([requests, area, segments.length, segments[0], segments[segments.length >> 1], segments.at(-1)]);
     if (placement.key !== sig) {
       placement.key = sig;
@@ -430,15 +411,15 @@ export function createChart(host: HTMLElement, first: ChartSpec): LiveChart {
   }
 
   /** Shows the nearest point's name and values by a mouse pointer; hides it when there is none. */
-  function showTip(u: uPlot): void {
-    const { left, top } = u.cursor;
+  function showTip(): void {
     const hide = () => {
       if (tip) tip.hidden = true;
     };
-    if (left == null || top == null || left < 0 || top < 0) return hide();
-    const xs = spec.series.map((s) => s.points.map((p) => u.valToPos(p.x, 'x')));
-    const ys = spec.series.map((s) => s.points.map((p) => u.valToPos(p.y, 'y')));
-    const found = nearestPoint(xs, ys, left, top, spec.tooltip === 'point' ? 10 : 60);
+    const l = layout;
+    if (!pointer || !l) return hide();
+    const xs = spec.series.map((s) => s.points.map((p) => X(p.x)));
+    const ys = spec.series.map((s) => s.points.map((p) => Y(p.y)));
+    const found = nearestPoint(xs, ys, pointer.x, pointer.y, spec.tooltip === 'point' ? 10 : 60);
     if (!found) return hide();
     const s = spec.series[found.series];
     const p = s.points[found.index];
@@ -446,7 +427,7 @@ export function createChart(host: HTMLElement, first: ChartSpec): LiveChart {
       tip = document.createElement('div');
       tip.className = 'nn-chart-tip';
       tip.setAttribute('aria-hidden', 'true');
-      u.over.append(tip);
+      host.append(tip);
     }
     const pal = spec.palette;
     Object.assign(tip.style, { background: pal.surface, color: pal.text, borderColor: pal.borderStrong, fontFamily: pal.fontSans });
@@ -454,70 +435,90 @@ export function createChart(host: HTMLElement, first: ChartSpec): LiveChart {
     tip.hidden = false;
     const px = xs[found.series][found.index];
     const py = ys[found.series][found.index];
-    const width = u.over.clientWidth;
-    const right = px > width / 2;
+    const right = px > l.width / 2;
     tip.style.left = right ? '' : `${px + 10}px`;
-    tip.style.right = right ? `${width - px + 10}px` : '';
+    tip.style.right = right ? `${l.width - px + 10}px` : '';
     tip.style.top = `${Math.max(0, py - 30)}px`;
   }
 
-  function build(): void {
-    plot?.destroy();
-    tip = null;
-    placement.key = '';
-    const options: uPlot.Options = {
-      mode: 2,
-      width: Math.max(1, Math.round(spec.width)),
-      height: Math.max(1, Math.round(spec.height)),
-      padding: [topPadding(spec), 12, 0, 0],
-      legend: { show: false },
-      cursor: { show: true, x: false, y: false, points: { show: false }, drag: { x: false, y: false, setScale: false } },
-      select: { show: false, left: 0, top: 0, width: 0, height: 0 },
-      scales: { x: scale('x'), y: scale('y') },
-      axes: [axis('x'), axis('y')],
-      series: seriesOptions(),
-      hooks: {
-        drawAxes: [drawGuide],
-        draw: [
-          (u) => {
-            drawPoints(u);
-            drawMarkers(u);
-            drawLegend(u);
-            u.ctx.canvas.dataset.axes = JSON.stringify(drawnTicks);
-          },
-        ],
-        setCursor: [showTip],
-      },
-    };
-    plot = new uPlot(options, dataOf(spec), host);
-    const canvas = plot.ctx.canvas;
-    for (const [name, value] of Object.entries(spec.attrs)) canvas.setAttribute(name, value);
-    key = styleKey(spec);
+  function draw(): void {
+    const f = fonts(spec);
+    const l = chartLayout({
+      width: spec.width,
+      height: spec.height,
+      x: spec.x,
+      y: spec.y,
+      series: spec.series.map((s) => s.points),
+      top: topPadding(spec),
+      titleSize: f.titleSize,
+      measure: (text) => measure(text, f.tick),
+    });
+    layout = l;
+    const ratio = window.devicePixelRatio || 1;
+    const w = Math.max(1, Math.round(l.width * ratio));
+    const h = Math.max(1, Math.round(l.height * ratio));
+    if (canvas.width !== w) canvas.width = w;
+    if (canvas.height !== h) canvas.height = h;
+    canvas.style.width = `${l.width}px`;
+    canvas.style.height = `${l.height}px`;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, l.width, l.height);
+    drawAxes(ctx, l);
+    drawGuide(ctx, l);
+    drawLines(ctx, l);
+    drawPoints(ctx, l);
+    drawMarkers(ctx, l);
+    drawLegend(ctx);
+    canvas.dataset.axes = JSON.stringify({ x: l.x.labels, y: l.y.labels });
+    if (pointer) showTip();
   }
 
-  build();
+  function setAttrs(): void {
+    for (const [name, value] of Object.entries(spec.attrs)) canvas.setAttribute(name, value);
+  }
+
+  // The tooltip follows a mouse only: touch and pen scroll the page or use the widget's own controls.
+  const onMove = (event: PointerEvent) => {
+    if (event.pointerType !== 'mouse') return;
+    const box = canvas.getBoundingClientRect();
+    pointer = { x: event.clientX - box.left, y: event.clientY - box.top };
+    showTip();
+  };
+  const onLeave = () => {
+    pointer = null;
+    showTip();
+  };
+  canvas.addEventListener('pointermove', onMove);
+  canvas.addEventListener('pointerleave', onLeave);
+
+  setAttrs();
+  draw();
 
   return {
     update(next) {
-      const sized = next.width !== spec.width || next.height !== spec.height;
+      const attrs = JSON.stringify(next.attrs) !== JSON.stringify(spec.attrs);
       spec = next;
-      if (styleKey(spec) !== key || !plot) return build();
-      if (sized) plot.setSize({ width: Math.max(1, Math.round(spec.width)), height: Math.max(1, Math.round(spec.height)) });
-      plot.setData(dataOf(spec));
+      if (attrs) setAttrs();
+      draw();
     },
     setCursorX(x) {
       spec = { ...spec, cursorX: x };
-      plot?.redraw(false, false);
+      draw();
     },
-    canvas: () => plot!.ctx.canvas,
+    canvas: () => canvas,
     valueForPixel(px) {
-      if (!plot) return undefined;
-      const v = plot.posToVal(px - plot.bbox.left / ratio(), 'x');
-      return Number.isFinite(v) ? v : undefined;
+      const v = layout?.x.toVal(px);
+      return v !== undefined && Number.isFinite(v) ? v : undefined;
     },
     destroy() {
-      plot?.destroy();
-      plot = null;
+      canvas.removeEventListener('pointermove', onMove);
+      canvas.removeEventListener('pointerleave', onLeave);
+      canvas.remove();
+      tip?.remove();
+      tip = null;
+      layout = null;
     },
   };
 }

@@ -69,6 +69,7 @@ export const core = {
   'widget.download.png': 'Download image (PNG)',
   'widget.download.png.short': 'PNG',
   'widget.download.done': 'Saved {file}.',
+  'widget.panel.failed': 'That part of the widget could not be loaded. Check the connection and try again.',
   'widget.download.failed': 'The download could not be made.',
   'widget.download.empty': 'There is nothing to save yet.',
   'chart.summary.series': '{label}: {n} points, x from {x0} to {x1}, y from {y0} to {y1}, last point ({lx}, {ly}).',

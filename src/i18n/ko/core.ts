@@ -71,6 +71,7 @@ export const core: Record<keyof typeof en, string> = {
   'widget.download.png': "이미지 다운로드 (PNG)",
   'widget.download.png.short': "PNG",
   'widget.download.done': "{file} 파일을 저장했습니다.",
+  'widget.panel.failed': "위젯의 이 부분을 불러오지 못했습니다. 연결을 확인하고 다시 시도하세요.",
   'widget.download.failed': "다운로드 파일을 만들 수 없습니다.",
   'widget.download.empty': "아직 저장할 것이 없습니다.",
   'chart.summary.series': "{label}: 점 {n}개, x는 {x0}부터 {x1}까지, y는 {y0}부터 {y1}까지, 마지막 점 ({lx}, {ly}).",

@@ -8,7 +8,8 @@
 import type { AssignSpec, MeasureDef, Values } from '../../lib/assignment.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import '../../i18n/strings/explorer.ts';
-import { activation, derivativeAt, type ActivationName } from '../../engine/index.ts';
+import { activation, type ActivationName } from '../../engine/activations.ts';
+import { derivativeAt } from '../../engine/derivative-facts.ts';
 import { EXPLORER_FUNCTIONS, explorerStateSchema, RANGE_MAX, RANGE_MIN, snap, cursorStep, type ExplorerFunction, type ExplorerState } from './model.svelte.ts';
 
 /** Each function as a measure id part (its measures' labels are `measure.explorer.<id>`). */

@@ -4,14 +4,9 @@
  * this class holds state, checks what the reader types, and turns numbers into words.
  */
 import { z } from '../../lib/zod.ts';
-import {
-  activation,
-  activationCurve,
-  derivativeAt,
-  derivativeFacts,
-  oneSidedSlopes,
-  type ActivationName,
-} from '../../engine/index.ts';
+import { activation, type ActivationName } from '../../engine/activations.ts';
+import { activationCurve } from '../../engine/curves.ts';
+import { derivativeAt, derivativeFacts, oneSidedSlopes } from '../../engine/derivative-facts.ts';
 import { formatNumber } from '../../components/charts/format.ts';
 import type { ChartMarker, LineSeries } from '../../components/charts/types.ts';
 import { toCSV } from '../../components/widget/csv.ts';

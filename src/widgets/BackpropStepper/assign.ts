@@ -5,7 +5,8 @@
  * and the settings. `read` takes the widget's live numbers; `replay` runs the pass again from a
  * state's weights with the engine (the weights already hold every update made).
  */
-import { backpropSteps, createMLP, type BackpropPass } from '../../engine/index.ts';
+import { backpropSteps, type BackpropPass } from '../../engine/backprop-steps.ts';
+import { createMLP } from '../../engine/mlp.ts';
 import { type AssignSpec, type MeasureDef, type Values } from '../../lib/assignment.ts';
 import { t } from '../../i18n/index.ts';
 import '../../i18n/strings/stepper.ts';

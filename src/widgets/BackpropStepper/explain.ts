@@ -2,7 +2,7 @@
  * A step of the pass as the stepper writes it out: the quantity, its formula in symbols, the same
  * formula with the numbers, and the result ("δ⁽²⁾ = ∂L/∂ŷ · σ′(z⁽²⁾) = (−1.817) × 0.2475 = −0.4497").
  */
-import type { BackpropStep, Sym } from '../../engine/index.ts';
+import type { BackpropStep, Sym } from '../../engine/backprop-steps.ts';
 import { activationSymbol, printStep, symbolText, wrapNegative, type Sizes } from './format.ts';
 
 /** The written-out step. `equals` is "≈" only when no precision up to 12 digits makes the printed arithmetic check. */

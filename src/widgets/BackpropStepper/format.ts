@@ -3,7 +3,8 @@
  * rounded to as few significant digits as make the printed arithmetic check: redoing the step from
  * the printed operands (see evaluateStep) and rounding gives the printed result.
  */
-import { evaluateStep, type BackpropStep, type StepContext, type Sym } from '../../engine/index.ts';
+import { evaluateStep, type StepContext } from '../../engine/step-arithmetic.ts';
+import type { BackpropStep, Sym } from '../../engine/backprop-steps.ts';
 
 const MINUS = '\u2212';
 

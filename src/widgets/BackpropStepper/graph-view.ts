@@ -3,7 +3,7 @@
  * edge's labels, and which element the current step computes (and which it reads). Built from the
  * model; the Svelte view only draws it.
  */
-import type { BackpropStep, Sym } from '../../engine/index.ts';
+import type { BackpropStep, Sym } from '../../engine/backprop-steps.ts';
 import { formatNumber, symbolText, type Sizes } from './format.ts';
 
 /** The id of the graph element a quantity belongs to: a box, an edge, a bias label, or none. */

@@ -4,16 +4,10 @@
  * the engine (backpropSteps for the pass, numericalLossGrad for the check); this class holds the
  * state, checks what is typed, and turns steps into words.
  */
-import {
-  backpropSteps,
-  createMLP,
-  numericalLossGrad,
-  relativeError,
-  type BackpropPass,
-  type BackpropStep,
-  type MLP,
-  type Sym,
-} from '../../engine/index.ts';
+import { backpropSteps, type BackpropPass, type BackpropStep, type Sym } from '../../engine/backprop-steps.ts';
+import { createMLP, type MLP } from '../../engine/mlp.ts';
+import { numericalLossGrad } from '../../engine/probe.ts';
+import { relativeError } from '../../engine/gradient-check.ts';
 import { t } from '../../i18n/index.ts';
 import '../../i18n/strings/stepper.ts';
 import { formatNumber, symbolText, activationSymbol } from './format.ts';

@@ -5,7 +5,7 @@
  * weights and the engine's shuffling written out), each printing the widget's CSV without its
  * timing column.
  */
-import { createMLP } from '../../engine/index.ts';
+import { createMLP } from '../../engine/mlp.ts';
 import { batchData } from '../../engine/batch-size.ts';
 import { chunk, jsNum, PY_PRECISION_NOTE, PY_PRELUDE, PY_RANDOM, pyInt, pyList, pyMatrix, pyNum, type WidgetCode } from '../../lib/widget-code.ts';
 import type { BatchState } from './model.svelte.ts';

@@ -7,7 +7,7 @@
  */
 import { z } from '../../lib/zod.ts';
 import { batchChoices, batchData, batchTrainer, fullLoss, type BatchChoice } from '../../engine/batch-size.ts';
-import type { Trainer } from '../../engine/index.ts';
+import type { Trainer } from '../../engine/train.ts';
 import type { LineSeries } from '../../components/charts/types.ts';
 import { toCSV } from '../../components/widget/csv.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';

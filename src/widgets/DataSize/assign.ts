@@ -7,7 +7,8 @@
  * curve the widget shows (none until Measure has run).
  */
 import { pause, type AssignSpec, type MeasureDef, type Values } from '../../lib/assignment.ts';
-import { DATA_SIZE_DEFAULTS, DataSizeJob, labDatasetNames, type DataSizeResult, type LabDatasetName } from '../../engine/index.ts';
+import { DATA_SIZE_DEFAULTS, DataSizeJob, type DataSizeResult } from '../../engine/data-size.ts';
+import { labDatasetNames, type LabDatasetName } from '../../engine/feature-lab.ts';
 import { t } from '../../i18n/index.ts';
 import '../../i18n/strings/datasize.ts';
 import { dataSizeSchema, datasetName, type DataSizeState } from './model.svelte.ts';

@@ -4,7 +4,9 @@
  * Adam, and their accuracy on 2000 fresh points; as a notebook cell (the engine's lab models) and
  * as a PyTorch program (nn.Linear, torch.optim.Adam), each printing the widget's CSV.
  */
-import { createMLP, DATA_SIZE_DEFAULTS, LAB_RECIPE, TEST_SEED } from '../../engine/index.ts';
+import { createMLP } from '../../engine/mlp.ts';
+import { DATA_SIZE_DEFAULTS, TEST_SEED } from '../../engine/data-size.ts';
+import { LAB_RECIPE } from '../../engine/feature-lab.ts';
 import { chunk, PY_PRECISION_NOTE, PY_PRELUDE, PY_RANDOM, pyInt, pyList, pyMatrix, pyNum, strLit, type WidgetCode } from '../../lib/widget-code.ts';
 import type { DataSizeState } from './model.svelte.ts';
 

@@ -4,7 +4,8 @@
  * animation frame (runner.ts). It turns commands into a `DataSizeJob` and reports its progress
  * and the curves so far: at most one report per `reportEvery` ms, and a last one when it finishes.
  */
-import { DataSizeJob, type DataSizeResult, type DataSizeSpec, type LabDatasetName } from '../../engine/index.ts';
+import { DataSizeJob, type DataSizeResult, type DataSizeSpec } from '../../engine/data-size.ts';
+import type { LabDatasetName } from '../../engine/feature-lab.ts';
 
 /** Least time between progress reports while measuring. */
 export const REPORT_MS = 150;

@@ -5,7 +5,8 @@
  * short slices (runner.ts), and its partial curves are shown as each size completes.
  */
 import { z } from '../../lib/zod.ts';
-import { DATA_SIZE_DEFAULTS, labDatasetNames, type DataSizeResult, type DataSizeSpec, type LabDatasetName } from '../../engine/index.ts';
+import { DATA_SIZE_DEFAULTS, type DataSizeResult, type DataSizeSpec } from '../../engine/data-size.ts';
+import { labDatasetNames, type LabDatasetName } from '../../engine/feature-lab.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import '../../i18n/strings/datasize.ts';
 import type { SizeReport } from './loop.ts';

@@ -3,7 +3,7 @@
  * model's accuracy at the ends, the table rows, the chart's series and the CSV. Formatting and
  * comparisons only; every number comes from `DataSizeResult`.
  */
-import type { DataSizeResult } from '../../engine/index.ts';
+import type { DataSizeResult } from '../../engine/data-size.ts';
 import type { LineSeries, XY } from '../../components/charts/types.ts';
 import { toCSV } from '../../components/widget/csv.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';

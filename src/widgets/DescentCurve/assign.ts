@@ -4,7 +4,7 @@
  * puts it in, and the settings (curve, η, start). `read` is what the widget shows; `replay` walks
  * the state's path again with the engine's `descend`, the same call the widget's model makes.
  */
-import { curve, curveNames, descend, quadraticRegime, type DescentPath, type Regime } from '../../engine/index.ts';
+import { curve, curveNames, descend, quadraticRegime, type DescentPath, type Regime } from '../../engine/descent.ts';
 import type { AssignSpec, MeasureDef, Values } from '../../lib/assignment.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import '../../i18n/strings/descent.ts';

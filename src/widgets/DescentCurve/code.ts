@@ -3,7 +3,7 @@
  * the widget has taken, as a notebook cell (the engine's descend) and as a PyTorch program
  * (torch.optim.SGD on one parameter, L′ from autograd), each printing the widget's CSV.
  */
-import { curve } from '../../engine/index.ts';
+import { curve } from '../../engine/descent.ts';
 import { jsNum, PY_PRECISION_NOTE, PY_PRELUDE, pyInt, pyNum, strLit, type WidgetCode } from '../../lib/widget-code.ts';
 import type { DescentState } from './model.svelte.ts';
 

@@ -4,7 +4,7 @@
  * class keeps the state, runs the steps on a timer and puts the numbers into words.
  */
 import { z } from '../../lib/zod.ts';
-import { curve, curveNames, descend, quadraticRegime, type CurveName, type DescentPath, type Regime } from '../../engine/index.ts';
+import { curve, curveNames, descend, quadraticRegime, type CurveName, type DescentPath, type Regime } from '../../engine/descent.ts';
 import { formatNumber } from '../../components/charts/format.ts';
 import { toCSV } from '../../components/widget/csv.ts';
 import { parseNumber } from '../../lib/exercise.ts';

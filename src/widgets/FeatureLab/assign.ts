@@ -6,7 +6,8 @@
  * stays responsive.
  */
 import { pause, type AssignSpec, type MeasureDef, type Values } from '../../lib/assignment.ts';
-import { featureLabels, handFeatureKeys, LAB_HIDDEN, LAB_RECIPE, labData, labDatasetNames, LinearFeatureModel, NetworkModel, type HandFeature, type LabScore } from '../../engine/index.ts';
+import { featureLabels, handFeatureKeys, type HandFeature } from '../../engine/features.ts';
+import { LAB_HIDDEN, LAB_RECIPE, labData, labDatasetNames, LinearFeatureModel, NetworkModel, type LabScore } from '../../engine/feature-lab.ts';
 import { t } from '../../i18n/index.ts';
 import '../../i18n/strings/featurelab.ts';
 import { featureLabSchema, type FeatureLabState } from './model.svelte.ts';

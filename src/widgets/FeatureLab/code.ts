@@ -5,7 +5,8 @@
  * (nn.Linear / nn.Sequential, torch.optim.Adam, the points and the starting weights written out),
  * each printing the widget's CSV.
  */
-import { featureLabels, LAB_RECIPE, labData, NetworkModel, type FeatureKey } from '../../engine/index.ts';
+import { featureLabels, type FeatureKey } from '../../engine/features.ts';
+import { LAB_RECIPE, labData, NetworkModel } from '../../engine/feature-lab.ts';
 import { featureColumns } from '../../engine/features.ts';
 import { chunk, PY_PRECISION_NOTE, PY_PRELUDE, pyInt, pyList, pyMatrix, pyNum, strLit, type WidgetCode } from '../../lib/widget-code.ts';
 import type { FeatureLabState } from './model.svelte.ts';

@@ -8,10 +8,9 @@
  * settings plus each model's step count) replays exactly what was on screen.
  */
 import { z } from '../../lib/zod.ts';
-import {
-  featureGrid, featureLabels, handFeatureKeys, LAB_HIDDEN, LAB_RECIPE, labData, labDatasetNames, linspace,
-  LinearFeatureModel, NetworkModel, type HandFeature, type LabDatasetName, type LabScore,
-} from '../../engine/index.ts';
+import { featureGrid, featureLabels, handFeatureKeys, type HandFeature } from '../../engine/features.ts';
+import { LAB_HIDDEN, LAB_RECIPE, labData, labDatasetNames, LinearFeatureModel, NetworkModel, type LabDatasetName, type LabScore } from '../../engine/feature-lab.ts';
+import { linspace } from '../../engine/grid.ts';
 import type { Extent, HeatmapPoint } from '../../components/charts/types.ts';
 import { toCSV } from '../../components/widget/csv.ts';
 import { MAX_SEED } from '../../components/widget/seed.ts';

@@ -4,7 +4,9 @@
  * how many of the nine parameters fail it, and the settings (parameter, ε, the planted bug).
  * `read` takes the widget's live numbers; `replay` computes them again from a state with the engine.
  */
-import { backpropSteps, createMLP, epsilonSweep } from '../../engine/index.ts';
+import { backpropSteps } from '../../engine/backprop-steps.ts';
+import { createMLP } from '../../engine/mlp.ts';
+import { epsilonSweep } from '../../engine/gradient-check.ts';
 import { type AssignSpec, type MeasureDef, type Values } from '../../lib/assignment.ts';
 import { t } from '../../i18n/index.ts';
 import '../../i18n/strings/gradlab.ts';

@@ -3,7 +3,7 @@
  * lesson's 2-2-1 network at every ε of the sweep, against backprop's gradient (with or without the
  * planted bug), as a notebook cell and as a PyTorch program (autograd), each printing the widget's CSV.
  */
-import { logSpace } from '../../engine/index.ts';
+import { logSpace } from '../../engine/gradient-check.ts';
 import { jsList, jsNum, PY_PRECISION_NOTE, PY_PRELUDE, pyInt, pyList, strLit, type WidgetCode } from '../../lib/widget-code.ts';
 import { PRESET_STATES } from '../BackpropStepper/presets.ts';
 import { PARAM_LABELS } from '../LossExplorer/model.svelte.ts';

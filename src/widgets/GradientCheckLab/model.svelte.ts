@@ -4,7 +4,9 @@
  * backward pass (the factor f′(z) dropped from the hidden layer's δ). Numbers from the engine.
  */
 import { z } from '../../lib/zod.ts';
-import { backpropSteps, createMLP, epsilonSweep, logSpace, type EpsilonRow } from '../../engine/index.ts';
+import { backpropSteps } from '../../engine/backprop-steps.ts';
+import { createMLP } from '../../engine/mlp.ts';
+import { epsilonSweep, logSpace, type EpsilonRow } from '../../engine/gradient-check.ts';
 import type { ChartMarker, LineSeries } from '../../components/charts/types.ts';
 import { toCSV } from '../../components/widget/csv.ts';
 import { t } from '../../i18n/index.ts';

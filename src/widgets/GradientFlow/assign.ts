@@ -5,7 +5,7 @@
  * the widget's last report; `replay` trains a state's three networks again from scratch with the
  * engine (the same seeded race the widget runs), in slices so the page stays responsive.
  */
-import { attenuation, FLOW_ACTIVATIONS, FLOW_LIMITS, type FlowActivation } from '../../engine/index.ts';
+import { attenuation, FLOW_ACTIVATIONS, FLOW_LIMITS, type FlowActivation } from '../../engine/gradient-flow.ts';
 import { pause, type AssignSpec, type MeasureDef, type Values } from '../../lib/assignment.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import '../../i18n/strings/flow.ts';

@@ -5,7 +5,7 @@
  * program (nn.Sequential, torch.optim.SGD, the data and starting weights written out), each
  * printing the widget's CSV.
  */
-import { FLOW_ACTIVATIONS, flowData, flowNetwork } from '../../engine/index.ts';
+import { FLOW_ACTIVATIONS, flowData, flowNetwork } from '../../engine/gradient-flow.ts';
 import { chunk, jsNum, PY_PRECISION_NOTE, PY_PRELUDE, pyInt, pyMatrix, pyNum, type WidgetCode } from '../../lib/widget-code.ts';
 import type { FlowState } from './model.svelte.ts';
 

@@ -5,14 +5,8 @@
  * redrawn in turn, one per report (see REPORT_MS in loop.ts).
  */
 import { z } from '../../lib/zod.ts';
-import {
-  FLOW_ACTIVATIONS,
-  FLOW_LIMITS,
-  attenuation,
-  chainProfile,
-  derivativeFacts,
-  type FlowActivation,
-} from '../../engine/index.ts';
+import { FLOW_ACTIVATIONS, FLOW_LIMITS, attenuation, chainProfile, type FlowActivation } from '../../engine/gradient-flow.ts';
+import { derivativeFacts } from '../../engine/derivative-facts.ts';
 import { formatNumber } from '../../components/charts/format.ts';
 import type { LineSeries } from '../../components/charts/types.ts';
 import { toCSV } from '../../components/widget/csv.ts';

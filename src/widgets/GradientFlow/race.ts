@@ -3,19 +3,11 @@
  * side by side in lockstep by plain full-batch gradient descent. Plain TypeScript and plain data
  * out, so the same class runs in a Web Worker and on the main thread.
  */
-import {
-  FLOW_ACTIVATIONS,
-  createTrainer,
-  deadUnits,
-  flowData,
-  flowNetwork,
-  gradientProfile,
-  type FlowActivation,
-  type MLP,
-  type Samples,
-  type Trainer,
-  type TrainStatus,
-} from '../../engine/index.ts';
+import { FLOW_ACTIVATIONS, deadUnits, flowData, flowNetwork, gradientProfile, type FlowActivation } from '../../engine/gradient-flow.ts';
+import { createTrainer, type Trainer } from '../../engine/train.ts';
+import type { MLP } from '../../engine/mlp.ts';
+import type { Samples } from '../../engine/datasets.ts';
+import type { TrainStatus } from '../../engine/history.ts';
 
 /** Training pauses here. */
 export const MAX_STEPS = 5000;

@@ -6,7 +6,7 @@
  * the state, so the live values and a replay of a link are one computation.
  */
 import type { AssignSpec, MeasureDef, Values } from '../../lib/assignment.ts';
-import { stackCurves, type StackCurves } from '../../engine/index.ts';
+import { stackCurves, type StackCurves } from '../../engine/collapse.ts';
 import { MAX_SEED } from '../../components/widget/seed.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import '../../i18n/strings/collapse.ts';

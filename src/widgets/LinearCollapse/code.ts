@@ -4,7 +4,7 @@
  * one equals; as a notebook cell and as a PyTorch program (nn.Sequential of nn.Linear, the weights
  * written out), each printing the widget's CSV.
  */
-import { buildStack } from '../../engine/index.ts';
+import { buildStack } from '../../engine/collapse.ts';
 import { chunk, PY_PRECISION_NOTE, PY_PRELUDE, pyInt, pyList, pyMatrix, pyNum, strLit, type WidgetCode } from '../../lib/widget-code.ts';
 import { X_RANGE, type CollapseState } from './model.svelte.ts';
 

@@ -5,7 +5,7 @@
  * puts numbers into words.
  */
 import { z } from '../../lib/zod.ts';
-import { stackCurves, type StackCurves } from '../../engine/index.ts';
+import { stackCurves, type StackCurves } from '../../engine/collapse.ts';
 import { formatNumber } from '../../components/charts/format.ts';
 import type { LineSeries } from '../../components/charts/types.ts';
 import { toCSV } from '../../components/widget/csv.ts';

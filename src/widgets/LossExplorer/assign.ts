@@ -4,7 +4,9 @@
  * loss and backprop's slope as one chosen weight moves, and the settings behind them. `read` takes
  * the widget's live numbers; `replay` computes them again from a state with the engine alone.
  */
-import { createMLP, lossCurve, weightProbe, type LossCurve } from '../../engine/index.ts';
+import { createMLP } from '../../engine/mlp.ts';
+import { lossCurve, type LossCurve } from '../../engine/loss-curves.ts';
+import { weightProbe } from '../../engine/weight-probe.ts';
 import { type AssignSpec, type MeasureDef, type Values } from '../../lib/assignment.ts';
 import { t } from '../../i18n/index.ts';
 import '../../i18n/strings/lossx.ts';

@@ -4,7 +4,7 @@
  * curves are, as a notebook cell (lossCurve) and as a PyTorch program (the losses of
  * torch.nn.functional, ∂L/∂ŷ by autograd), each printing the widget's CSV.
  */
-import { lossCurve } from '../../engine/index.ts';
+import { lossCurve } from '../../engine/loss-curves.ts';
 import { jsNum, PY_PRECISION_NOTE, PY_PRELUDE, pyInt, pyNum, type WidgetCode } from '../../lib/widget-code.ts';
 import { formatNumber } from '../BackpropStepper/format.ts';
 import { P_MAX, P_MIN, type LossExplorerState } from './model.svelte.ts';

@@ -4,7 +4,10 @@
  * weight moves, with backprop's tangent and the numerical slope. Numbers from the engine.
  */
 import { z } from '../../lib/zod.ts';
-import { createMLP, linspace, lossCurve, weightProbe, type WeightProbe } from '../../engine/index.ts';
+import { createMLP } from '../../engine/mlp.ts';
+import { linspace } from '../../engine/grid.ts';
+import { lossCurve } from '../../engine/loss-curves.ts';
+import { weightProbe, type WeightProbe } from '../../engine/weight-probe.ts';
 import type { ChartMarker, LineSeries } from '../../components/charts/types.ts';
 import { toCSV } from '../../components/widget/csv.ts';
 import { t } from '../../i18n/index.ts';

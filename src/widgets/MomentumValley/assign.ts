@@ -4,7 +4,8 @@
  * for plain gradient descent, and where the heavy ball is after the widget's 150 steps. `read` is
  * what the widget shows; `replay` races the two again with the engine from the state alone.
  */
-import { momentumRate, race, surface, type Lane } from '../../engine/index.ts';
+import { momentumRate, race, type Lane } from '../../engine/race.ts';
+import { surface } from '../../engine/surfaces.ts';
 import type { AssignSpec, MeasureDef, Values } from '../../lib/assignment.ts';
 import { t } from '../../i18n/index.ts';
 import '../../i18n/strings/valley.ts';

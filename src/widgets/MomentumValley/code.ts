@@ -3,7 +3,7 @@
  * θ₁² + 10θ₂² for VALLEY_STEPS steps from the bowl's start, as a notebook cell and as a PyTorch
  * program (torch.optim.SGD with and without momentum), each printing the widget's CSV.
  */
-import { surface } from '../../engine/index.ts';
+import { surface } from '../../engine/surfaces.ts';
 import { jsList, jsNum, PY_PRECISION_NOTE, PY_PRELUDE, pyList, pyNum, type WidgetCode } from '../../lib/widget-code.ts';
 import { VALLEY_STEPS, type ValleyState } from './model.svelte.ts';
 

@@ -3,7 +3,8 @@
  * engine's race (heavy ball and plain GD), the per-direction factors from momentumRate.
  */
 import { z } from '../../lib/zod.ts';
-import { momentumRate, race, surface } from '../../engine/index.ts';
+import { momentumRate, race } from '../../engine/race.ts';
+import { surface } from '../../engine/surfaces.ts';
 import { isoline, logLevels, sampleGrid } from '../../engine/contours.ts';
 import type { LineSeries } from '../../components/charts/types.ts';
 import { toCSV } from '../../components/widget/csv.ts';

@@ -4,7 +4,7 @@
  * as a notebook cell and as a PyTorch program (nn.Sequential, torch.optim), each printing the
  * widget's "Download data" line for line.
  */
-import { createMLP } from '../../engine/index.ts';
+import { createMLP } from '../../engine/mlp.ts';
 import { jsList, jsNum, PY_PRECISION_NOTE, PY_PRELUDE, PY_RANDOM, pyInt, pyList, pyMatrix, pyNum, strLit, type WidgetCode } from '../../lib/widget-code.ts';
 import { baseData, layerSizes, parameterCount, streamSeeds } from './problem.ts';
 import { classCount, type PlaygroundState } from './settings.ts';

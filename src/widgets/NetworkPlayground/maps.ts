@@ -4,7 +4,8 @@
  * network is kept here and fed the weights of each snapshot, so the pictures are computed on the
  * page while training runs elsewhere. All values come from the engine's grid evaluation.
  */
-import { createMLP, unitLines, type MLP, type OutputName, type UnitLine } from '../../engine/index.ts';
+import { createMLP, type MLP, type OutputName } from '../../engine/mlp.ts';
+import { unitLines, type UnitLine } from '../../engine/unit-lines.ts';
 import { heatmapGrid } from '../../components/charts/heatmap-render.ts';
 import type { Extent } from '../../components/charts/types.ts';
 import type { PlayActivation } from './settings.ts';

@@ -6,7 +6,8 @@
  * unit maps and the network drawing about four times a second, and the spoken summary every few
  * seconds. Every number comes from the engine (through session.ts and maps.ts).
  */
-import type { StopReason, TrainStatus, UnitLine } from '../../engine/index.ts';
+import type { StopReason, TrainStatus } from '../../engine/history.ts';
+import type { UnitLine } from '../../engine/unit-lines.ts';
 import type { LineSeries } from '../../components/charts/types.ts';
 import type { GraphItem } from './graph.ts';
 import { t } from '../../i18n/index.ts';
@@ -58,7 +59,7 @@ import {
   EPOCHS_PER_SECOND,
   SPEEDS,
 } from './settings.ts';
-import type { OptimizerKind } from '../../engine/index.ts';
+import type { OptimizerKind } from '../../engine/optimizers.ts';
 
 /** A point drawn over the decision map. */
 export interface PlotPoint {

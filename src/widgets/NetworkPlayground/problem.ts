@@ -4,7 +4,11 @@
  * sizes, activations and initialisation, and the optimizer, loss and batch size. Plain data only,
  * so it can be posted to a Web Worker.
  */
-import { dataset, seedOf, type Dataset, type LossName, type OptimizerSpec, type OutputName, type Samples } from '../../engine/index.ts';
+import { dataset, type Dataset, type Samples } from '../../engine/datasets.ts';
+import { seedOf } from '../../engine/random.ts';
+import type { LossName } from '../../engine/losses.ts';
+import type { OptimizerSpec } from '../../engine/optimizers.ts';
+import type { OutputName } from '../../engine/mlp.ts';
 import { classCount, type AddedPoint, type PlayActivation, type PlayInit, type PlaygroundState } from './settings.ts';
 
 /** A dataset split three ways: `valid` is carved from the end of the engine's training split. */

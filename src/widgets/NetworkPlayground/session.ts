@@ -8,7 +8,10 @@
  * Every loss on the curve and in the stats is measured the same way: on the whole set (training,
  * validation or test) with the weights after the epoch. Pure TypeScript, no DOM.
  */
-import { createMLP, createTrainer, type Batch, type MLP, type StopReason, type Trainer, type TrainStatus } from '../../engine/index.ts';
+import { createMLP, type MLP } from '../../engine/mlp.ts';
+import { createTrainer, type Trainer } from '../../engine/train.ts';
+import type { Batch } from '../../engine/batch.ts';
+import type { StopReason, TrainStatus } from '../../engine/history.ts';
 import type { Problem, RowsData, TrainingSpec } from './problem.ts';
 
 /** Loss per epoch, each measured on the whole set with the weights after that epoch. */

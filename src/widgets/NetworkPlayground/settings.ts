@@ -7,7 +7,9 @@
  * are tested in plain TypeScript.
  */
 import { z } from '../../lib/zod.ts';
-import { optimizerKinds, type ActivationName, type InitName, type OptimizerKind } from '../../engine/index.ts';
+import { optimizerKinds, type OptimizerKind } from '../../engine/optimizers.ts';
+import type { ActivationName } from '../../engine/activations.ts';
+import type { InitName } from '../../engine/init.ts';
 
 /** Datasets offered, in the order of the picker; `blobs3` is the three-class one (softmax output). */
 export const DATASETS = ['xor', 'circle', 'spirals', 'blobs', 'linear', 'blobs3'] as const;

@@ -5,7 +5,8 @@
  * own start. `read` is what the widget shows; `replay` runs the state's race again with the engine,
  * from the state alone (the race is deterministic: same seed, same paths).
  */
-import { race, surface, surfaceNames, type Lane } from '../../engine/index.ts';
+import { race, type Lane } from '../../engine/race.ts';
+import { surface, surfaceNames } from '../../engine/surfaces.ts';
 import { racerNames, RACE_STEPS, runnerFor, settledAt } from '../../engine/race-presets.ts';
 import type { AssignSpec, MeasureDef, Values } from '../../lib/assignment.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';

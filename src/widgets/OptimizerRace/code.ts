@@ -5,7 +5,7 @@
  * printing the widget's CSV. SGD's gradient noise comes from the engine's seeded generator, which
  * the Python program carries (PY_RANDOM), so both draw the same noise numbers.
  */
-import { surface, type SurfaceName } from '../../engine/index.ts';
+import { surface, type SurfaceName } from '../../engine/surfaces.ts';
 import { RACE_STEPS, racerNames, type RacerName } from '../../engine/race-presets.ts';
 import { jsList, jsNum, PY_PRECISION_NOTE, PY_PRELUDE, PY_RANDOM, pyInt, pyList, pyNum, strLit, type WidgetCode } from '../../lib/widget-code.ts';
 import type { RaceState } from './model.svelte.ts';

@@ -5,7 +5,8 @@
  * link with the same state shows exactly the same picture.
  */
 import { z } from '../../lib/zod.ts';
-import { race, surface, surfaceNames, type Lane, type SurfaceName } from '../../engine/index.ts';
+import { race, type Lane } from '../../engine/race.ts';
+import { surface, surfaceNames, type SurfaceName } from '../../engine/surfaces.ts';
 import {
   BETA_CHOICES, LR_GRID, NOISE_CHOICES, RACE_STEPS, SQUARE_AVG_CHOICES, TUNED_LR, defaultSettings, racerNames, runnerFor, settledAt,
   type RacerName, type RacerSettings,

@@ -5,7 +5,7 @@
  * no sensible PyTorch form: it is not gradient descent), each printing the widget's CSV.
  */
 import { jsNum, PY_PRELUDE, pyNum, strLit, type WidgetCode } from '../../lib/widget-code.ts';
-import { DEFAULT_MAX_EPOCHS, truthTable } from '../../engine/index.ts';
+import { DEFAULT_MAX_EPOCHS, truthTable } from '../../engine/perceptron.ts';
 import type { PerceptronState } from './model.svelte.ts';
 
 const HEADER = 'x1,x2,target,weighted_sum,output,correct';

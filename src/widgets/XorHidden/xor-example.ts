@@ -4,7 +4,8 @@
  * x₁ + x₂ = 1.5), and the output as AND of the two (above a₁ + a₂ = 1.5). Every number the lesson
  * shows is computed here by the engine, and tests/widgets/xor-example.test.ts checks them.
  */
-import { createMLP, unitLines, type MLP, type UnitLine } from '../../engine/index.ts';
+import { createMLP, type MLP } from '../../engine/mlp.ts';
+import { unitLines, type UnitLine } from '../../engine/unit-lines.ts';
 
 /** Hidden unit j: [w₁, w₂, b]; the output: [v₁, v₂, c]. */
 export const XOR_WEIGHTS = {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cleanRange, LEGEND, legendLayout, linearTicks, logTickLabels, logTicks, nearestPoint, niceRange, niceStep } from '../../../src/components/charts/chart-layout.ts';
+import { AXIS, chartLayout, cleanRange, LEGEND, legendLayout, linearTicks, logTickLabels, logTicks, nearestPoint, niceRange, niceStep, type LayoutInput } from '../../../src/components/charts/chart-layout.ts';
 
 describe('chart layout', () => {
   test('niceStep is 1, 2, 2.5 or 5 times a power of ten near a fifth of the span', () => {
@@ -126,5 +126,68 @@ describe('chart layout', () => {
     expect(nearestPoint(xs, ys, 100, 100, 10)).toBeNull();
     expect(nearestPoint([[NaN]], [[0]], 0, 0)).toBeNull();
     expect(nearestPoint([], [], 0, 0)).toBeNull();
+  });
+
+  /** A chart input: 7 px per character of a tick label, 13 px titles, 20 px above the plot. */
+  const input = (over: Partial<LayoutInput>): LayoutInput => ({
+    width: 600,
+    height: 300,
+    x: { label: 'step' },
+    y: { label: 'loss' },
+    series: [],
+    top: 20,
+    titleSize: 13,
+    measure: (text) => 7 * text.length,
+    ...over,
+  });
+
+  test('chartLayout: the y labels and titles set the margins, the plot takes the rest, and the data maps onto it', () => {
+    const l = chartLayout(input({ series: [[{ x: 0, y: 0.13 }, { x: 100, y: 0.91 }]] }));
+    // y from 0 to 1 in steps of 0.2: the widest label is "0.2" (3 characters, 21 px)
+    expect([l.y.min, l.y.max]).toEqual([0, 1]);
+    expect(l.y.labels).toEqual(['0', '0.2', '0.4', '0.6', '0.8', '1']);
+    const left = 13 + 8 + 21 + AXIS.gap + AXIS.tick + 2;
+    expect(l.plot).toEqual({ left, top: 20, width: 600 - left - AXIS.right, height: 300 - 20 - AXIS.xLabels - 21 });
+    expect(l.x.ticks).toEqual([0, 20, 40, 60, 80, 100]);
+    // the ends of the ranges are the plot's edges, and toVal undoes toPx
+    expect(l.x.toPx(0)).toBe(left);
+    expect(l.x.toPx(100)).toBe(left + l.plot.width);
+    expect(l.y.toPx(0)).toBe(20 + l.plot.height);
+    expect(l.y.toPx(1)).toBe(20);
+    expect(l.x.toVal(l.x.toPx(37.5))).toBeCloseTo(37.5, 12);
+    expect(l.y.toVal(l.y.toPx(0.42))).toBeCloseTo(0.42, 12);
+  });
+
+  test('chartLayout without axis titles gives their bands to the plot; a given range wins over the data', () => {
+    const l = chartLayout(input({ x: { label: '', range: [-3, 3] }, y: { label: '' }, series: [[{ x: 0, y: 5 }]] }));
+    expect([l.x.min, l.x.max]).toEqual([-3, 3]);
+    expect([l.y.min, l.y.max]).toEqual([4.5, 5.5]);
+    expect(l.plot.height).toBe(300 - 20 - AXIS.xLabels);
+    // "5.4" and "4.6" are 3 characters: no title band on the left
+    expect(l.plot.left).toBe(21 + AXIS.gap + AXIS.tick + 2);
+  });
+
+  test('chartLayout on a log axis: decades, points ≤ 0 left out of the range and off the chart, log ticks thinned to the height', () => {
+    const points = [{ x: 1, y: 0 }, { x: 2, y: 3e-9 }, { x: 3, y: 0.5 }, { x: 4, y: -1 }];
+    const tall = chartLayout(input({ y: { label: 'loss', log: true }, series: [points] }));
+    expect([tall.y.min, tall.y.max]).toEqual([1e-9, 1]);
+    expect(Number.isNaN(tall.y.toPx(0))).toBe(true);
+    expect(Number.isNaN(tall.y.toPx(-1))).toBe(true);
+    expect(tall.y.toPx(1e-9)).toBeCloseTo(tall.plot.top + tall.plot.height, 9);
+    // 1e-4 is five decades up from the bottom of nine: four ninths of the way down from the top
+    expect(tall.y.toPx(1e-4)).toBeCloseTo(tall.plot.top + (4 / 9) * tall.plot.height, 9);
+    const short = chartLayout(input({ height: 120, y: { label: 'loss', log: true }, series: [points] }));
+    expect(short.y.ticks.length).toBeLessThan(tall.y.ticks.length);
+    expect(short.y.ticks.length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('chartLayout never gives an empty or inverted plot, whatever the size and data', () => {
+    for (const [width, height] of [[0, 0], [1, 1], [40, 30], [NaN, 200], [1e6, 1e6]]) {
+      const l = chartLayout(input({ width: Number.isFinite(width) ? width : 0, height, series: [[{ x: NaN, y: Infinity }]] }));
+      expect(l.plot.width).toBeGreaterThanOrEqual(1);
+      expect(l.plot.height).toBeGreaterThanOrEqual(1);
+      expect([l.x.min, l.x.max]).toEqual([0, 1]);
+      expect(Number.isFinite(l.x.toPx(0.5)) && Number.isFinite(l.y.toPx(0.5))).toBe(true);
+    }
   });
 });
