@@ -125,6 +125,12 @@ export function gateSamples(gate: GateKey): Samples {
   return samples([0, 1, 2, 3].map((i) => corner(gate)(i, 4, () => 0)), 2);
 }
 
+/** The square a dataset is viewed in: the unit square with a margin for the logic gates, [−1.5, 1.5]² for the rest. */
+export function datasetExtent(name: DatasetName): Dataset['extent'] {
+  const gate = name === 'xor' || name === 'and' || name === 'or' || name === 'nand';
+  return gate ? { xMin: -0.5, xMax: 1.5, yMin: -0.5, yMax: 1.5 } : { xMin: -1.5, xMax: 1.5, yMin: -1.5, yMax: 1.5 };
+}
+
 /**
  * A seeded dataset: n points made by `name`, Gaussian noise added, shuffled, split into train and
  * test. Points, noise and order each have their own stream, so more noise moves the same points.
@@ -151,8 +157,7 @@ export function dataset(name: DatasetName, options: DatasetOptions = {}): Datase
   const shuffled = Array.from(order, (i) => made[i]);
   const trainCount = n - Math.round(n * testFraction);
   const classes = name === 'blobs3' ? 3 : 2;
-  const gate = name === 'xor' || name === 'and' || name === 'or' || name === 'nand';
-  const extent = gate ? { xMin: -0.5, xMax: 1.5, yMin: -0.5, yMax: 1.5 } : { xMin: -1.5, xMax: 1.5, yMin: -1.5, yMax: 1.5 };
+  const extent = datasetExtent(name);
   return {
     name,
     classes: classes === 3 ? ['0', '1', '2'] : ['0', '1'],

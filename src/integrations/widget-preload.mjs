@@ -7,11 +7,31 @@
  * finding them one level at a time after the parser has reached the island far down the page. It
  * also holds the first paint until the widget's markup has been parsed (`<link rel="expect"
  * blocking="render">`), so the browser does not lay out and paint the prose above it several times
- * on the way there; the page still scrolls straight to the widget.
+ * on the way there; the page still scrolls straight to the widget. The modules are asked for at low
+ * priority: on a slow connection the page's stylesheets and the rest of its HTML, which the first
+ * paint waits for, come first, and the modules share what bandwidth is left.
+ *
+ * A widget with a first-frame module (FIRST_FRAMES) also gets its first picture before it hydrates:
+ * the head script preloads that one small file, and a line just before the widget's island runs it
+ * (FIRST_FRAME_TAIL), so the decision map of the link's state is in the page's first paint.
  */
-import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/**
+ * Widgets that can draw a first picture before they hydrate: the component's file name, and the
+ * script that draws it, run as `<built file>#<widget id>` when a link names the widget (see
+ * buildFirstFrames and FIRST_FRAME_TAIL).
+ * @type {Record<string, string>}
+ */
+export const FIRST_FRAMES = {
+  NetworkPlayground: 'src/widgets/NetworkPlayground/first-frame.ts',
+};
+
+/** The name of a widget's first-frame file: `_astro/<name>.<hash>.js`. */
+export const firstFrameName = (/** @type {string} */ component) => `${component}.first-frame`;
 
 /**
  * Static imports of one built chunk (not `import()`: what a chunk loads later is not preloaded).
@@ -28,7 +48,7 @@ export function staticImports(source) {
  * The widget islands of one page: the first element id inside each `client="widget"` island, and
  * the island's component and renderer URLs.
  */
-/** @typedef {{ id: string, urls: string[] }} WidgetIsland */
+/** @typedef {{ id: string, urls: string[], first?: string }} WidgetIsland */
 
 /**
  * @param {string} html
@@ -64,26 +84,56 @@ export function preloadScript(islands) {
   const index = new Map();
   /** @type {Record<string, number[]>} */
   const map = {};
-  for (const { id, urls } of islands) {
+  /** @type {Record<string, number>} */
+  const firsts = {};
+  for (const { id, urls, first } of islands) {
     if (Object.hasOwn(map, id)) continue;
-    map[id] = urls.map((u) => {
+    const at = (/** @type {string} */ u) => {
       if (!index.has(u)) {
         index.set(u, table.length);
         table.push(u);
       }
       return /** @type {number} */ (index.get(u));
-    });
+    };
+    map[id] = urls.map(at);
+    if (first) firsts[id] = at(first);
   }
   // Plain ES5 on purpose: it runs before anything else on the page, in every browser.
   return (
-    '<script>(function(){var m=' + JSON.stringify(map) + ',u=' + JSON.stringify(table) + ',ids=[],seen={},held=0;' +
+    '<script>(function(){var m=' + JSON.stringify(map) + ',f=' + JSON.stringify(firsts) + ',u=' + JSON.stringify(table) + ',ids=[],seen={},held=0;' +
     "try{new URLSearchParams(location.search).forEach(function(v,k){if(k.slice(0,2)==='w-'&&k.length>2)ids.push(k.slice(2))});" +
     "var h=location.hash.slice(1);try{h=decodeURIComponent(h)}catch(e){}if(h)ids.push(h)}catch(e){return}" +
     'ids.forEach(function(id){if(!Object.prototype.hasOwnProperty.call(m,id))return;' +
     "if(!held){held=1;document.write('<link rel=\"expect\" href=\"#'+id+'\" blocking=\"render\">')}" +
-    "m[id].forEach(function(i){if(seen[i])return;seen[i]=1;var l=document.createElement('link');l.rel='modulepreload';l.href=u[i];document.head.appendChild(l)})})" +
+    // A widget's first picture (FIRST_FRAMES): fetched from here, run from just before the island.
+    "if(Object.prototype.hasOwnProperty.call(f,id)&&!window.__nnFirstFrame){window.__nnFirstFrame=u[f[id]]+'#'+encodeURIComponent(id);" +
+    "var p=document.createElement('link');p.rel='preload';p.as='script';p.href=u[f[id]];document.head.appendChild(p)}" +
+    "m[id].forEach(function(i){if(seen[i])return;seen[i]=1;var l=document.createElement('link');l.rel='modulepreload';l.fetchPriority='low';l.href=u[i];document.head.appendChild(l)})})" +
     '})()</script>'
   );
+}
+
+/**
+ * The line placed just before a first-frame widget's island: when the head script chose that
+ * widget, its first-frame file runs here (parser-blocking, so it runs before the widget's markup is
+ * parsed; the file was preloaded from the top of the head). It paints the widget's canvas in the
+ * task that parses it, so the browser's first paint already shows the picture. Without a link to
+ * such a widget the line does nothing.
+ */
+export const FIRST_FRAME_TAIL =
+  "<script>window.__nnFirstFrame&&document.write('<script src=\"'+window.__nnFirstFrame+'\"><\\/script>')</script>";
+
+/**
+ * Where the first island whose component has a first-frame module starts in a page, or -1.
+ * @param {string} html
+ * @returns {number}
+ */
+function firstFrameIsland(html) {
+  for (const m of html.matchAll(/<astro-island\b([^>]*)>/g)) {
+    const name = /\bcomponent-url="[^"]*\/([A-Za-z][\w-]*)\.[\w-]+\.js"/.exec(m[1])?.[1];
+    if (name && Object.hasOwn(FIRST_FRAMES, name)) return m.index;
+  }
+  return -1;
 }
 
 /**
@@ -126,6 +176,57 @@ function closure(entry, dir, base, cache) {
 }
 
 /**
+ * The URL of the first-frame entry built for a widget component (see FIRST_FRAMES), or null: for
+ * `/_astro/NetworkPlayground.B254zwCl.js`, the file `NetworkPlayground.first-frame.<hash>.js` beside it.
+ * @param {string} componentUrl
+ * @param {string} dir
+ * @param {string} base
+ * @returns {string | null}
+ */
+function firstFrameUrl(componentUrl, dir, base) {
+  const name = /([A-Za-z][\w-]*)\.[\w-]+\.js$/.exec(componentUrl)?.[1];
+  if (!name || !Object.hasOwn(FIRST_FRAMES, name)) return null;
+  const folder = posix.dirname(componentUrl);
+  const file = fileFor(folder + '/', dir, base);
+  if (!file) return null;
+  const prefix = `${firstFrameName(name)}.`;
+  const found = readdirSync(file).find((f) => f.startsWith(prefix) && f.endsWith('.js'));
+  return found ? `${folder}/${found}` : null;
+}
+
+/**
+ * Builds each widget's first-frame module (FIRST_FRAMES) on its own, as one minified file with
+ * everything it imports, into the build's `_astro` folder: `<component>.first-frame.<hash>.js`.
+ * One file, fetched from the top of the page, arrives with the stylesheets; the widget's own
+ * modules are many and come later. Returns the files written.
+ * @param {string} root the project folder
+ * @param {string} dir the built site
+ * @returns {Promise<string[]>}
+ */
+export async function buildFirstFrames(root, dir) {
+  const { build } = await import('esbuild');
+  const out = [];
+  for (const [component, entry] of Object.entries(FIRST_FRAMES)) {
+    const result = await build({
+      entryPoints: [join(root, entry)],
+      bundle: true,
+      format: 'iife',
+      minify: true,
+      target: 'es2022',
+      write: false,
+      legalComments: 'none',
+    });
+    const code = result.outputFiles[0].contents;
+    const hash = createHash('sha256').update(code).digest('base64url').slice(0, 8);
+    const name = `${firstFrameName(component)}.${hash}.js`;
+    mkdirSync(join(dir, '_astro'), { recursive: true });
+    writeFileSync(join(dir, '_astro', name), code);
+    out.push(name);
+  }
+  return out;
+}
+
+/**
  * @param {string} dir
  * @returns {string[]}
  */
@@ -149,12 +250,18 @@ export function addWidgetPreloads(dir, base) {
   let pages = 0;
   for (const file of htmlFiles(dir)) {
     const html = readFileSync(file, 'utf8');
-    const islands = widgetIslands(html).map(({ id, urls }) => ({ id, urls: [...new Set(urls.flatMap((u) => closure(u, dir, base, cache)))] }));
+    const islands = widgetIslands(html).map(({ id, urls }) => {
+      const first = firstFrameUrl(urls[0], dir, base);
+      return { id, urls: [...new Set(urls.flatMap((u) => closure(u, dir, base, cache)))], ...(first ? { first } : {}) };
+    });
     const script = preloadScript(islands);
     if (!script) continue;
     const at = html.indexOf('<meta charset="utf-8">');
     const head = at >= 0 ? at + '<meta charset="utf-8">'.length : html.indexOf('<head>') + '<head>'.length;
-    writeFileSync(file, html.slice(0, head) + script + html.slice(head));
+    // Before the first island that has a first picture (the one a link most likely names).
+    const end = islands.some((i) => i.first) ? firstFrameIsland(html) : -1;
+    const body = end > head ? html.slice(head, end) + FIRST_FRAME_TAIL + html.slice(end) : html.slice(head);
+    writeFileSync(file, html.slice(0, head) + script + body);
     pages++;
   }
   return pages;
@@ -163,13 +270,17 @@ export function addWidgetPreloads(dir, base) {
 /** @returns {import('astro').AstroIntegration} */
 export default function widgetPreload() {
   let base = '/';
+  let root = '';
   return {
     name: 'nn-widget-preload',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        root = fileURLToPath(config.root);
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
+        const firsts = await buildFirstFrames(root, fileURLToPath(dir));
+        logger.info(`first frames: ${firsts.join(', ')}`);
         const pages = addWidgetPreloads(fileURLToPath(dir), base);
         logger.info(`widget preloads: ${pages} page(s)`);
       },

@@ -18,9 +18,25 @@ export function keyboardScrollRegions(root: ParentNode, selector: string, label:
       el.removeAttribute('aria-label');
     }
   };
-  boxes.forEach(update);
-  if (typeof ResizeObserver === 'undefined') return () => {};
+  if (typeof ResizeObserver === 'undefined') {
+    boxes.forEach(update);
+    return () => {};
+  }
+  // No measuring now: reading a box's widths while the page is still being built would force a
+  // layout of the whole page. A ResizeObserver reports every box once, after the browser's own
+  // layout, and again whenever one changes size.
   const observer = new ResizeObserver((entries) => entries.forEach((entry) => update(entry.target as HTMLElement)));
-  boxes.forEach((el) => observer.observe(el));
-  return () => observer.disconnect();
+  // A box the browser skips while it is far from the screen (content-visibility: auto) is measured
+  // again when it is first drawn, even if its height was guessed right.
+  const shown = (event: Event) => {
+    if (!(event as Event & { skipped?: boolean }).skipped) update(event.target as HTMLElement);
+  };
+  boxes.forEach((el) => {
+    observer.observe(el);
+    el.addEventListener('contentvisibilityautostatechange', shown);
+  });
+  return () => {
+    observer.disconnect();
+    boxes.forEach((el) => el.removeEventListener('contentvisibilityautostatechange', shown));
+  };
 }

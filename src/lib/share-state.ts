@@ -10,17 +10,9 @@
  */
 // The English messages of the issues that refusals quote (see zod.ts); also the schemas' type.
 import { z, type AnySchema } from './zod.ts';
+import { findShapeProblem, readRawState } from './share-raw.ts';
 
-/** Longest encoded state accepted by `decodeState` (characters of base64url). */
-export const MAX_STATE_LENGTH = 4000;
-
-/** Deepest nesting of arrays and objects accepted in a decoded state. */
-export const MAX_STATE_DEPTH = 16;
-
-/** Keys that could reach an object's prototype; a state containing any of them is rejected. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-const BASE64URL = /^[A-Za-z0-9_-]*$/;
+export { MAX_STATE_DEPTH, MAX_STATE_LENGTH } from './share-raw.ts';
 
 /** The outcome of reading a state: the validated value, or why it could not be used. */
 export type DecodeResult<T> =
@@ -46,70 +38,15 @@ export function encodeState(state: unknown): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** base64url text → bytes, or null when the text is not valid base64url. */
-function fromBase64Url(raw: string): Uint8Array | null {
-  if (!BASE64URL.test(raw) || raw.length % 4 === 1) return null;
-  const padded = raw.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (raw.length % 4)) % 4);
-  let binary: string;
-  try {
-    binary = atob(padded);
-  } catch {
-    return null;
-  }
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-/** The first problem found in a parsed JSON value's shape (forbidden key, too deep), or null. */
-function findShapeProblem(value: unknown, depth = 0): string | null {
-  if (value === null || typeof value !== 'object') return null;
-  if (depth >= MAX_STATE_DEPTH) return `nesting deeper than ${MAX_STATE_DEPTH} levels`;
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const problem = findShapeProblem(item, depth + 1);
-      if (problem) return problem;
-    }
-    return null;
-  }
-  for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) return `a forbidden key "${key}"`;
-    const problem = findShapeProblem((value as Record<string, unknown>)[key], depth + 1);
-    if (problem) return problem;
-  }
-  return null;
-}
-
 /**
  * Decodes and validates a state written by `encodeState`. Rejects missing or over-long input,
  * bad base64url, bad UTF-8, bad JSON, prototype keys, and anything the schema refuses. Never throws.
  */
 export function decodeState<T>(raw: string | null | undefined, schema: AnySchema<T>): DecodeResult<T> {
   try {
-    if (raw === null || raw === undefined || raw === '') {
-      return { ok: false, reason: 'no state given', absent: true };
-    }
-    if (typeof raw !== 'string') return { ok: false, reason: 'the state is not text' };
-    if (raw.length > MAX_STATE_LENGTH) {
-      return { ok: false, reason: `the state is longer than ${MAX_STATE_LENGTH} characters` };
-    }
-    const bytes = fromBase64Url(raw);
-    if (!bytes) return { ok: false, reason: 'the state is not valid base64url' };
-    let json: string;
-    try {
-      json = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      return { ok: false, reason: 'the state is not valid UTF-8' };
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(json);
-    } catch {
-      return { ok: false, reason: 'the state is not valid JSON' };
-    }
-    const shapeProblem = findShapeProblem(parsed);
-    if (shapeProblem) return { ok: false, reason: `the state has ${shapeProblem}` };
-    const result = z.safeParse(schema, parsed);
+    const read = readRawState(raw);
+    if (!read.ok) return read;
+    const result = z.safeParse(schema, read.value);
     if (!result.success) {
       const issue = result.error.issues[0];
       const where = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'state';

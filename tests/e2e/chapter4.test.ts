@@ -143,10 +143,12 @@ describe('chapter 4 lesson', () => {
   test('the XOR figure uses the course notation: activations a₁, a₂, prediction ŷ, target y', async () => {
     const { page, collected, close } = await openPage(PATH);
     const figure = page.locator('.xor-hidden');
-    const headers = await figure.locator('thead th').allInnerTexts();
-    expect(headers.map((h) => h.replace(/\s+/g, ' ').trim())).toEqual(['(x₁, x₂)', 'z₁', 'a₁ = σ(z₁)', 'z₂', 'a₂ = σ(z₂)', 'z', 'ŷ = σ(z)', 'y = XOR']);
+    // prose far from the screen is not rendered (content-visibility), and such text has no innerText
+    await figure.scrollIntoViewIfNeeded();
+    const headers = () => figure.locator('thead th').allInnerTexts().then((all) => all.map((h) => h.replace(/\s+/g, ' ').trim()));
+    await poll(headers).toEqual(['(x₁, x₂)', 'z₁', 'a₁ = σ(z₁)', 'z₂', 'a₂ = σ(z₂)', 'z', 'ŷ = σ(z)', 'y = XOR']);
     expect(await figure.innerText()).toContain('Hidden plane (a₁, a₂)');
-    expect(await page.locator('.prose').innerText()).not.toMatch(/h₁|h₂/);
+    expect(await page.locator('.prose').textContent()).not.toMatch(/h₁|h₂/);
     expectClean(collected);
     await close();
   });

@@ -324,6 +324,54 @@ describe('network playground', () => {
     await close();
   });
 
+  test('a share link\'s decision map is painted before the widget runs, and it is the widget\'s own picture, in light and in dark', async () => {
+    // every picture put into the decision map's canvas, with whether the widget had hydrated by then
+    const RECORD = `(() => {
+      const puts = (window.__puts = []);
+      const put = CanvasRenderingContext2D.prototype.putImageData;
+      CanvasRenderingContext2D.prototype.putImageData = function (image, ...rest) {
+        if (this.canvas.closest && this.canvas.closest('section#playground .mapview')) {
+          const island = this.canvas.closest('astro-island');
+          puts.push({ hydrated: !!island && !island.hasAttribute('ssr'), pixels: Array.from(new Uint32Array(image.data.buffer)) });
+        }
+        return put.call(this, image, ...rest);
+      };
+    })();`;
+    const state = { ...DEFAULT_STATE, dataset: 'spirals' as const, noise: 0, points: 500, testFraction: 0.5, layers: [8, 8], activation: 'tanh' as const, lr: 0.03 };
+    // in each theme: the colours are the theme's CSS variables, read by both
+    const pictures: number[][] = [];
+    for (const theme of ['light', 'dark'] as const) {
+      const opened = await openPage(`${PATH}?w-playground=${encodeState(state)}#playground`, { settle: false, initScripts: [RECORD], theme });
+      await hydrated(opened.page, 'section#playground');
+      await poll(() => opened.page.evaluate(() => (window as unknown as { __puts: { hydrated: boolean }[] }).__puts.some((p) => p.hydrated))).toBe(true);
+      const seen = await opened.page.evaluate(() => {
+        const puts = (window as unknown as { __puts: { hydrated: boolean; pixels: number[] }[] }).__puts;
+        const canvas = document.querySelector<HTMLCanvasElement>('section#playground .mapview canvas')!;
+        const now = Array.from(new Uint32Array(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data.buffer));
+        return { first: puts[0], last: puts[puts.length - 1].pixels, now, marks: performance.getEntriesByName('nn:first-frame').length, size: [canvas.width, canvas.height] };
+      });
+      // the first picture came before the widget ran, from the first-frame script (the widget's own
+      // first paint, made while it hydrates, is of its default settings: another picture)
+      expect(seen.marks, theme).toBe(1);
+      expect(seen.first.hydrated).toBe(false);
+      // and it is, to the last pixel, what the running widget draws for the link at epoch 0
+      expect(seen.size).toEqual([50, 50]);
+      expect(seen.first.pixels).toEqual(seen.last);
+      expect(seen.now).toEqual(seen.last);
+      expect(new Set(seen.first.pixels).size).toBeGreaterThan(10);
+      pictures.push(seen.first.pixels);
+      expectClean(opened.collected);
+      await opened.close();
+    }
+    expect(pictures[1]).not.toEqual(pictures[0]);
+
+    // a link over the caps draws nothing early (the widget, once it runs, says why)
+    const bad = await openPage(`${PATH}?w-playground=${encodeState({ ...state, layers: [64, 64] })}#playground`, { settle: false, initScripts: [RECORD] });
+    await hydrated(bad.page, 'section#playground');
+    expect(await bad.page.evaluate(() => performance.getEntriesByName('nn:first-frame').length)).toBe(0);
+    await bad.close();
+  });
+
   test('a share link asks for the widget\'s modules from the head, and a plain visit does not', async () => {
     const modules = (page: Page) =>
       page.evaluate(() => {
@@ -628,7 +676,12 @@ describe('network playground: measuring, sharing, touch and settings', () => {
     }
     await p.button('Pause').click();
     await poll(() => p.status.innerText()).toMatch(/^Paused at epoch/);
-    expect(await p.status.innerText()).toContain(`Paused at epoch ${await number(p.epoch)}:`);
+    // The worker may finish the epoch it was on after Pause: that last epoch reaches the counter and
+    // the status together, so once settled they agree.
+    await poll(async () => {
+      const status = await p.status.innerText();
+      return status.includes(`Paused at epoch ${await number(p.epoch)}:`) ? 'same' : status;
+    }).toBe('same');
     expectClean(collected);
     await close();
   });

@@ -3,21 +3,30 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { addWidgetPreloads, preloadScript, staticImports, widgetIslands } from '../../src/integrations/widget-preload.mjs';
+import { FIRST_FRAME_TAIL, FIRST_FRAMES, addWidgetPreloads, buildFirstFrames, preloadScript, staticImports, widgetIslands } from '../../src/integrations/widget-preload.mjs';
+
+type FakeElement = { rel: string; as: string; href: string; fetchPriority: string };
 
 /** Runs a head script against a fake page at `address`; returns what it asked for. */
-function run(script: string, address: string) {
+function run(script: string, address: string, window: Record<string, unknown> = {}) {
   const url = new URL(address, 'https://example.org/lessons/04/');
   const written: string[] = [];
-  const appended: { rel: string; href: string }[] = [];
+  const appended: FakeElement[] = [];
   const document = {
     write: (html: string) => written.push(html),
-    createElement: () => ({ rel: '', href: '' }),
-    head: { appendChild: (el: { rel: string; href: string }) => appended.push({ rel: el.rel, href: el.href }) },
+    createElement: (): FakeElement => ({ rel: '', as: '', href: '', fetchPriority: 'auto' }),
+    head: { appendChild: (el: FakeElement) => appended.push({ ...el }) },
   };
   const body = script.replace(/^<script>/, '').replace(/<\/script>$/, '');
-  new Function('document', 'location', 'URLSearchParams', body)(document, { search: url.search, hash: url.hash }, URLSearchParams);
-  return { written, preloads: appended.filter((l) => l.rel === 'modulepreload').map((l) => l.href) };
+  new Function('document', 'location', 'URLSearchParams', 'window', body)(document, { search: url.search, hash: url.hash }, URLSearchParams, window);
+  const preloads = appended.filter((l) => l.rel === 'modulepreload');
+  return {
+    written,
+    preloads: preloads.map((l) => l.href),
+    priorities: [...new Set(preloads.map((l) => l.fetchPriority))],
+    scripts: appended.filter((l) => l.rel === 'preload' && l.as === 'script').map((l) => l.href),
+    first: window.__nnFirstFrame,
+  };
 }
 
 describe('staticImports', () => {
@@ -57,6 +66,8 @@ describe('preloadScript', () => {
     const r = run(script, '?w-playground=eyJ9#playground');
     expect(r.preloads).toEqual(['/_astro/P.js', '/_astro/engine.js', '/_astro/client.js']);
     expect(r.written).toEqual(['<link rel="expect" href="#playground" blocking="render">']);
+    // after the stylesheets and the HTML the first paint waits for
+    expect(r.priorities).toEqual(['low']);
   });
   test('two widgets in one link: each module once, the paint held for the first only', () => {
     const r = run(script, '?w-race=a&w-playground=b');
@@ -65,8 +76,33 @@ describe('preloadScript', () => {
   });
   test('a plain visit, a heading, an unknown widget or a malformed address asks for nothing', () => {
     for (const address of ['', '#intro', '?w-nope=1', '#%E0%A4%A', '?w-constructor=1#__proto__', '#hasOwnProperty']) {
-      expect(run(script, address)).toEqual({ written: [], preloads: [] });
+      expect(run(script, address)).toMatchObject({ written: [], preloads: [], scripts: [], first: undefined });
     }
+  });
+  test('a widget with a first picture: its one file is fetched at once and chosen, with the widget id, for the line before the island', () => {
+    const withFirst = preloadScript([
+      { id: 'playground', urls: ['/_astro/P.js', '/_astro/engine.js'], first: '/_astro/P.first-frame.h.js' },
+      { id: 'race', urls: ['/_astro/R.js'] },
+    ]);
+    const r = run(withFirst, '?w-playground=eyJ9#playground');
+    expect(r.scripts).toEqual(['/_astro/P.first-frame.h.js']);
+    expect(r.first).toBe('/_astro/P.first-frame.h.js#playground');
+    // the file is run from its own line, not preloaded as a module
+    expect(r.preloads).toEqual(['/_astro/P.js', '/_astro/engine.js']);
+    expect(run(withFirst, '?w-race=1')).toMatchObject({ scripts: [], first: undefined });
+    expect(run(withFirst, '')).toMatchObject({ scripts: [], first: undefined });
+  });
+});
+
+describe('FIRST_FRAME_TAIL', () => {
+  const tail = (window: Record<string, unknown>) => {
+    const written: string[] = [];
+    new Function('document', 'window', FIRST_FRAME_TAIL.replace(/^<script>/, '').replace(/<\/script>$/, ''))({ write: (h: string) => written.push(h) }, window);
+    return written;
+  };
+  test('runs the chosen file, parser-blocking, and does nothing on other visits', () => {
+    expect(tail({ __nnFirstFrame: '/_astro/P.first-frame.h.js#playground' })).toEqual(['<script src="/_astro/P.first-frame.h.js#playground"></script>']);
+    expect(tail({})).toEqual([]);
   });
 });
 
@@ -95,5 +131,48 @@ describe('addWidgetPreloads over a built site', () => {
     expect(run(script, '#w1').preloads.sort()).toEqual(['/_astro/W.js', '/_astro/client.svelte.js', '/_astro/engine.js', '/_astro/shared.js']);
     expect(readFileSync(join(dir, 'index.html'), 'utf8')).not.toContain('<script>');
     expect(readFileSync(join(dir, 'ko', 'lessons', 'index.html'), 'utf8')).toBe(page);
+  });
+  test('a widget with a first-frame file gets the line that runs it just before its island', () => {
+    dir = mkdtempSync(join(tmpdir(), 'nn-preload-'));
+    mkdirSync(join(dir, '_astro'));
+    const chunk = (name: string, text: string) => writeFileSync(join(dir, '_astro', name), text);
+    chunk('NetworkPlayground.abc123.js', 'export const p=1;');
+    chunk('NetworkPlayground.first-frame.xyz789.js', '(()=>{})();');
+    chunk('Other.def456.js', 'export const o=1;');
+    const island = (name: string, id: string) => `<astro-island component-url="/_astro/${name}.js" client="widget"><section id="${id}"></section><!--astro:end--></astro-island>`;
+    const page = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><p>x</p>${island('Other.def456', 'o1')}${island('NetworkPlayground.abc123', 'playground')}</body></html>`;
+    writeFileSync(join(dir, 'index.html'), page);
+    writeFileSync(join(dir, 'other.html'), page.replace(island('NetworkPlayground.abc123', 'playground'), ''));
+    expect(addWidgetPreloads(dir, '/')).toBe(2);
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    expect(html).toContain(`${FIRST_FRAME_TAIL}${island('NetworkPlayground.abc123', 'playground')}`);
+    const script = /<script>[\s\S]*?<\/script>/.exec(html)![0];
+    expect(run(script, '?w-playground=e#playground')).toMatchObject({
+      scripts: ['/_astro/NetworkPlayground.first-frame.xyz789.js'],
+      first: '/_astro/NetworkPlayground.first-frame.xyz789.js#playground',
+    });
+    expect(readFileSync(join(dir, 'other.html'), 'utf8')).not.toContain(FIRST_FRAME_TAIL);
+  });
+});
+
+describe('buildFirstFrames', () => {
+  let dir = '';
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  test('each first-frame script is one self-contained classic script, named by its content', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'nn-first-'));
+    const names = await buildFirstFrames(process.cwd(), dir);
+    expect(names).toHaveLength(Object.keys(FIRST_FRAMES).length);
+    for (const name of names) {
+      expect(name).toMatch(/^NetworkPlayground\.first-frame\.[\w-]{8}\.js$/);
+      const code = readFileSync(join(dir, '_astro', name), 'utf8');
+      // a classic script: it parses as a function body (no import or export), and imports nothing
+      expect(() => new Function(code)).not.toThrow();
+      expect(code).not.toMatch(/\bimport\s*\(/);
+      // no schema library in it (the widget's own schema checks the link when it runs)
+      expect(code).not.toContain('$ZodType');
+      expect(code.length).toBeLessThan(40_000);
+    }
+    // the same source builds the same name
+    expect(await buildFirstFrames(process.cwd(), dir)).toEqual(names);
   });
 });

@@ -263,6 +263,29 @@ describe('PlaygroundModel', () => {
     expect(m.layers).toEqual(DEFAULT_STATE.layers);
   });
 
+  test('a link restored "soon" draws the new decision map at once and the network drawing in the next task', async () => {
+    const m = new PlaygroundModel();
+    expect(m.graphSizes).toEqual([2, 4, 2, 1]);
+    const before = m.region;
+    m.fromState({ ...DEFAULT_STATE, dataset: 'spirals', layers: [8, 8] }, { soon: true });
+    // the map is the new network's (its own grid evaluation), already
+    const net = createMLP({ sizes: [2, 8, 8, 1], hidden: 'tanh', output: 'sigmoid' });
+    expect(m.region).not.toBe(before);
+    expect(m.region.length).toBe(REGION_CELLS * REGION_CELLS);
+    expect(m.architecture).toBe('2-8-8-1');
+    // the drawing still shows the old network, whole: its sizes and weights agree
+    expect(m.graphSizes).toEqual([2, 4, 2, 1]);
+    expect(m.params.length).toBe(2 * 4 + 4 + 4 * 2 + 2 + 2 + 1);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(m.graphSizes).toEqual([2, 8, 8, 1]);
+    expect(m.params.length).toBe(net.params.length);
+    expect(m.unitMaps.map((layer) => layer.length)).toEqual([8, 8, 1]);
+    // without `soon`, everything at once
+    m.fromState({ ...DEFAULT_STATE, layers: [3] });
+    expect(m.graphSizes).toEqual([2, 3, 1]);
+    expect(m.unitMaps.map((layer) => layer.length)).toEqual([3, 1]);
+  });
+
   test('toState → fromState restores every setting', () => {
     const state: PlaygroundState = {
       ...DEFAULT_STATE,

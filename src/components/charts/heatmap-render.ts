@@ -3,7 +3,8 @@
  * colour lookup tables, filling an RGBA pixel buffer from a grid of values, the sample points of
  * a grid, clipping a line to the plotted rectangle, and the shares of a decision region.
  */
-import { mix, type RGBA } from './color.ts';
+import { mix, parseColor, type RGBA } from './color.ts';
+import type { Palette } from './theme.ts';
 import type { Extent } from './types.ts';
 
 /** Number of entries in a colour lookup table. */
@@ -33,6 +34,21 @@ export function buildLut(stops: readonly RGBA[]): Uint32Array {
     lut[i] = packRGBA(mix(stops[k], stops[k + 1], t - k));
   }
   return lut;
+}
+
+/**
+ * The colour stops of a heatmap's scale in a palette. Diverging: the class-0 colour, the surface,
+ * the class-1 colour; sequential: the surface, then the accent. `intensity` (0–1, default 0.72) is
+ * how far the end colours go from the surface towards the full colour.
+ */
+export function scaleStops(palette: Pick<Palette, 'surface' | 'accent' | 'classes'>, scale: 'diverging' | 'sequential', intensity = 0.72): RGBA[] {
+  const c = (css: string, fallback: RGBA): RGBA => parseColor(css) ?? fallback;
+  const surface = c(palette.surface, [255, 255, 255, 1]);
+  const k = Math.min(1, Math.max(0, Number.isFinite(intensity) ? intensity : 0.72));
+  if (scale === 'sequential') return [surface, mix(surface, c(palette.accent, [59, 70, 196, 1]), k)];
+  const c0 = mix(surface, c(palette.classes[0], [194, 65, 12, 1]), k);
+  const c1 = mix(surface, c(palette.classes[1], [29, 100, 194, 1]), k);
+  return [c0, surface, c1];
 }
 
 /**

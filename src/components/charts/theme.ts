@@ -63,12 +63,46 @@ const FALLBACK: Record<string, string> = {
 /** Number of series colours in the tokens. */
 export const SERIES_COUNT = 7;
 
+/**
+ * What the palette depends on: the chosen theme, the system colour scheme, print, forced colours
+ * and contrast. The variables are read once for each such state, not once a task: reading them
+ * while a widget is being built forces the browser to recompute the styles of the whole page,
+ * which on a long lesson costs tens of milliseconds each time.
+ */
+const QUERIES = ['(prefers-color-scheme: dark)', 'print', '(forced-colors: active)', '(prefers-contrast: more)'];
+let queries: MediaQueryList[] | null = null;
+
+function themeKey(): string {
+  queries ??= typeof window.matchMedia === 'function' ? QUERIES.map((q) => window.matchMedia(q)) : [];
+  let key = document.documentElement.getAttribute('data-theme') ?? '';
+  for (const q of queries) key += q.matches ? '1' : '0';
+  return key;
+}
+
+/** The variables read in the current theme state, and the palette made of them. */
+let cache: { key: string; vars: Map<string, string>; palette: Palette | null } | null = null;
+
+function current(): NonNullable<typeof cache> {
+  const key = themeKey();
+  if (!cache || cache.key !== key) cache = { key, vars: new Map(), palette: null };
+  return cache;
+}
+
+function forgetPalette(): void {
+  cache = null;
+}
+
 /** The value of CSS variable `name` (e.g. `--nn-text`) on `<html>`, or its light-theme fallback. */
 export function cssVar(name: string, root?: Element): string {
   if (typeof document === 'undefined') return FALLBACK[name] ?? '';
-  const el = root ?? document.documentElement;
-  const value = getComputedStyle(el).getPropertyValue(name).trim();
-  return value || FALLBACK[name] || '';
+  if (root) return getComputedStyle(root).getPropertyValue(name).trim() || FALLBACK[name] || '';
+  const { vars } = current();
+  let value = vars.get(name);
+  if (value === undefined) {
+    value = getComputedStyle(document.documentElement).getPropertyValue(name).trim() || FALLBACK[name] || '';
+    vars.set(name, value);
+  }
+  return value;
 }
 
 /**
@@ -81,31 +115,16 @@ export function resolveColor(color: string | undefined, fallback: string): strin
   return color;
 }
 
-/**
- * The palette read in the current task. A widget that wakes mounts a dozen pictures at once; one
- * style read serves them all instead of each forcing the page's styles to be recomputed. It is
- * forgotten when the task ends, and at once when the theme may have changed.
- */
-let taskPalette: Palette | null = null;
-
-function forgetPalette(): void {
-  taskPalette = null;
-}
-
-/** Reads the current theme's palette from the CSS variables. */
+/** The current theme's palette, read from the CSS variables (once for each theme state). */
 export function readPalette(): Palette {
-  if (taskPalette) return taskPalette;
-  const palette = computePalette();
-  if (typeof document !== 'undefined') {
-    taskPalette = palette;
-    setTimeout(forgetPalette, 0);
-  }
-  return palette;
+  if (typeof document === 'undefined') return computePalette();
+  const state = current();
+  state.palette ??= computePalette();
+  return state.palette;
 }
 
 function computePalette(): Palette {
-  const styles = typeof document === 'undefined' ? null : getComputedStyle(document.documentElement);
-  const v = (name: string) => styles?.getPropertyValue(name).trim() || FALLBACK[name] || '';
+  const v = (name: string) => cssVar(name);
   return {
     bg: v('--nn-bg'),
     surface: v('--nn-surface'),

@@ -8,7 +8,7 @@ import { createMLP, type MLP, type OutputName } from '../../engine/mlp.ts';
 import { unitLines, type UnitLine } from '../../engine/unit-lines.ts';
 import { heatmapGrid } from '../../components/charts/heatmap-render.ts';
 import type { Extent } from '../../components/charts/types.ts';
-import type { PlayActivation } from './settings.ts';
+import type { PlayActivation } from './limits.ts';
 
 /** One unit's output over the grid, with the colour range it is drawn in. */
 export interface UnitMap {
@@ -20,6 +20,9 @@ export interface UnitMap {
 /** Cells across the big decision map and across each unit's small map. */
 export const REGION_CELLS = 50;
 export const UNIT_CELLS = 24;
+
+/** How strongly the two-class decision map is tinted: its end colours go this far from the surface to the class colours. */
+export const REGION_INTENSITY = 0.55;
 
 const BOUNDED: Partial<Record<string, [number, number]>> = { tanh: [-1, 1], sigmoid: [0, 1] };
 

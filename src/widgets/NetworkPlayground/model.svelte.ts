@@ -133,6 +133,8 @@ export class PlaygroundModel {
   /** Every unit's map, layer by layer, and the weights the network drawing shows. */
   unitMaps = $state.raw<UnitMap[][]>([]);
   params = $state.raw<Float64Array>(new Float64Array(0));
+  /** The layer sizes of the network the drawing shows: they change together with `params` and `unitMaps`. */
+  graphSizes = $state.raw<number[]>([]);
   lines = $state.raw<UnitLine[]>([]);
   /** One calm sentence for screen readers (the frame's polite status line). */
   summary = $state('');
@@ -625,8 +627,13 @@ export class PlaygroundModel {
     return state;
   }
 
-  /** Restores a state; throws (so a link's notice appears) when the schema refuses it. Trained epochs are replayed in the background. */
-  fromState(state: PlaygroundState): void {
+  /**
+   * Restores a state; throws (so a link's notice appears) when the schema refuses it. Trained
+   * epochs are replayed in the background. With `soon`, as when a link opens the page, the
+   * decision map is drawn at once and the network drawing, its unit maps and the loss chart follow
+   * in a task of their own, so the first picture is not held up by the rest of the widget.
+   */
+  fromState(state: PlaygroundState, options: { soon?: boolean } = {}): void {
     const parsed = playgroundStateSchema.safeParse(state);
     if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'invalid state');
     const s = parsed.data;
@@ -639,7 +646,7 @@ export class PlaygroundModel {
       train: trainRows(data, s.added.slice(0, added), classes),
     }));
     this.plan = s.epochs > 0 ? { legs, target: s.epochs } : null;
-    this.rebuild();
+    this.rebuild(options.soon ?? false);
   }
 
   /** The settings alone (what a preset or a reset sets), without the training. */
@@ -813,6 +820,7 @@ export class PlaygroundModel {
         if (version !== this.version) return;
         this.unitMaps = this.maps.unitMaps();
         this.params = Float64Array.from(this.maps.net.params);
+        if (!sameSizes(this.graphSizes, this.maps.net.sizes)) this.graphSizes = [...this.maps.net.sizes];
         this.lines = this.maps.firstLayerLines();
       });
     }
@@ -899,7 +907,7 @@ export class PlaygroundModel {
   }
 
   /** A new run: new data and network from the settings, epoch 0 (then a replay, if one is planned); keeps playing if it was. */
-  private rebuild(): void {
+  private rebuild(split = false): void {
     const wasPlaying = this.playing && this.plan === null;
     this.version++;
     this.error = null;
@@ -913,7 +921,7 @@ export class PlaygroundModel {
     // The first picture is drawn here at once; the runner's own first report is the same numbers.
     const first = new Session(this.problem).snapshot();
     this.pending = null;
-    this.applySnapshot(first, true, true);
+    this.applySnapshot(first, true, true, split);
     this.playing = false;
     this.replayTarget = this.plan ? this.plan.target : null;
     if (this.runner) {
@@ -958,6 +966,10 @@ export class PlaygroundModel {
     this.problem = { ...this.problem, train };
     this.runner?.send({ type: 'data', train });
   }
+}
+
+function sameSizes(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((n, i) => n === b[i]);
 }
 
 /** `value` rounded to `step` and clamped to [lo, hi]; null when it is not a number. */

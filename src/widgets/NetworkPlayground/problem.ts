@@ -9,7 +9,8 @@ import { seedOf } from '../../engine/random.ts';
 import type { LossName } from '../../engine/losses.ts';
 import type { OptimizerSpec } from '../../engine/optimizers.ts';
 import type { OutputName } from '../../engine/mlp.ts';
-import { classCount, type AddedPoint, type PlayActivation, type PlayInit, type PlaygroundState } from './settings.ts';
+import { classCount } from './limits.ts';
+import type { AddedPoint, PlayActivation, PlayInit, PlaygroundState } from './settings.ts';
 
 /** A dataset split three ways: `valid` is carved from the end of the engine's training split. */
 export interface PlayData extends Dataset {
