@@ -124,14 +124,25 @@ export const FIRST_FRAME_TAIL =
   "<script>window.__nnFirstFrame&&document.write('<script src=\"'+window.__nnFirstFrame+'\"><\\/script>')</script>";
 
 /**
+ * The component's name in a built component URL (`/_astro/NetworkPlayground.B254zwCl.js` →
+ * `NetworkPlayground`) when it has a first-frame module, else null.
+ * @param {string} url
+ * @returns {string | null}
+ */
+function firstFrameComponent(url) {
+  const name = /\/([A-Za-z][\w-]*)\.[\w-]+\.js$/.exec(url)?.[1];
+  return name && Object.hasOwn(FIRST_FRAMES, name) ? name : null;
+}
+
+/**
  * Where the first island whose component has a first-frame module starts in a page, or -1.
  * @param {string} html
  * @returns {number}
  */
 function firstFrameIsland(html) {
   for (const m of html.matchAll(/<astro-island\b([^>]*)>/g)) {
-    const name = /\bcomponent-url="[^"]*\/([A-Za-z][\w-]*)\.[\w-]+\.js"/.exec(m[1])?.[1];
-    if (name && Object.hasOwn(FIRST_FRAMES, name)) return m.index;
+    const url = /\bcomponent-url="([^"]+)"/.exec(m[1])?.[1];
+    if (url && firstFrameComponent(url)) return m.index;
   }
   return -1;
 }
@@ -184,8 +195,8 @@ function closure(entry, dir, base, cache) {
  * @returns {string | null}
  */
 function firstFrameUrl(componentUrl, dir, base) {
-  const name = /([A-Za-z][\w-]*)\.[\w-]+\.js$/.exec(componentUrl)?.[1];
-  if (!name || !Object.hasOwn(FIRST_FRAMES, name)) return null;
+  const name = firstFrameComponent(componentUrl);
+  if (!name) return null;
   const folder = posix.dirname(componentUrl);
   const file = fileFor(folder + '/', dir, base);
   if (!file) return null;

@@ -43,7 +43,7 @@ import type { PlaygroundState } from './settings.ts';
 /** What the first picture depends on: the data, the network and how the map is coloured. */
 export type FirstFrameState = Pick<
   PlaygroundState,
-  'dataset' | 'noise' | 'testFraction' | 'validFraction' | 'points' | 'layers' | 'activation' | 'init' | 'seed' | 'discretize' | 'added'
+  'dataset' | 'noise' | 'testFraction' | 'validFraction' | 'points' | 'layers' | 'activation' | 'init' | 'seed' | 'discretize'
 >;
 
 const within = (v: unknown, lo: number, hi: number): v is number => typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi;
@@ -79,7 +79,6 @@ export function firstFrameState(value: unknown): FirstFrameState | null {
     init,
     seed: v.seed,
     discretize: v.discretize,
-    added: [],
   };
 }
 
