@@ -56,7 +56,12 @@ export default defineConfig({
       __NN_ROOT_BASE__: JSON.stringify(rootBase),
     },
     // scripts/build.mjs builds both languages into one folder: the second build must not empty it.
-    // NN_SOURCEMAP=1 writes source maps, to see which modules make up a chunk.
-    build: { ...(process.env.NN_KEEP_OUTDIR === '1' ? { emptyOutDir: false } : {}), ...(process.env.NN_SOURCEMAP === '1' ? { sourcemap: true } : {}) },
+    // NN_SOURCEMAP=1 writes source maps, to see which modules make up a chunk; NN_MINIFY=0 keeps
+    // the scripts' own names, for a readable profile.
+    build: {
+      ...(process.env.NN_KEEP_OUTDIR === '1' ? { emptyOutDir: false } : {}),
+      ...(process.env.NN_SOURCEMAP === '1' ? { sourcemap: true } : {}),
+      ...(process.env.NN_MINIFY === '0' ? { minify: false } : {}),
+    },
   },
 });

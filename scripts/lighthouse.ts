@@ -7,7 +7,7 @@
  *   npm run lighthouse                           every page, then every widget's share link
  *   npm run lighthouse -- --only playground      only the visits whose page or widget contains this
  *   npm run lighthouse -- --runs 3               the median of three runs per visit (default 1)
- *   npm run lighthouse -- --save /tmp/lh         also write each run's full report there as JSON
+ *   npm run lighthouse -- --save /tmp/lh         also write each run's full report and trace there as JSON
  *
  * The site is served by the browser tests' static server, behind a proxy that compresses text
  * with brotli or gzip as a static host does (the test server sends files uncompressed). Each run
@@ -322,6 +322,9 @@ async function main(): Promise<void> {
           if (options.save) {
             const stem = nameOf(visit).replace(/[^a-zA-Z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'home';
             writeFileSync(join(options.save, `${stem}-${run + 1}.json`), JSON.stringify(lhr));
+            // The page-load trace the metrics were simulated from, for a closer look in DevTools.
+            const trace = (result.artifacts as { Trace?: unknown } | undefined)?.Trace;
+            if (trace) writeFileSync(join(options.save, `${stem}-${run + 1}.trace.json`), JSON.stringify(trace));
           }
           const scores = scoresOf(lhr);
           runs.push(scores);

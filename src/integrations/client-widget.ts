@@ -1,8 +1,9 @@
 /**
  * `client:widget`: hydrates an island when it comes near the viewport, like `client:visible`, but
  * at once when the page's address names something inside it: a share link's `w-<id>` state, an
- * assignment, or the `#<id>` the link scrolls to. A learner who opens a link to a widget then
- * sees it working as soon as its code arrives, not after the page has scrolled down to it.
+ * assignment, or the `#<id>` the link scrolls to: then it starts right after the first paint. A
+ * learner who opens a link to a widget sees it working as soon as its code arrives, not after the
+ * page has scrolled down to it.
  */
 import type { ClientDirective } from 'astro';
 
@@ -20,12 +21,50 @@ export function addressedIds(search: string, hash: string): string[] {
   return ids;
 }
 
+/** How long an addressed widget waits for the first contentful paint to be reported, at most. */
+export const FIRST_PAINT_WAIT_MS = 3000;
+
+/**
+ * Runs `then` once the page's first contentful paint is out (reported by the browser's paint
+ * timing, which gives the time the frame was shown), or after FIRST_PAINT_WAIT_MS, or in the task
+ * after the next animation frame where paint timing is missing. An addressed widget's modules are
+ * asked for from here (and the head script's preloads, in widget-preload.mjs, at the same moment),
+ * so the first paint waits only for the page's HTML and stylesheets, and the widget's own first
+ * picture where it has one (first-frame.ts). In a tab opened in the background this waits until
+ * the tab is shown or the time is up.
+ */
+export function afterFirstPaint(then: () => void): void {
+  let done = false;
+  const go = () => {
+    if (done) return;
+    done = true;
+    then();
+  };
+  if (typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+    const observer = new PerformanceObserver((list) => {
+      if (!list.getEntries().some((e) => e.name === 'first-contentful-paint')) return;
+      observer.disconnect();
+      setTimeout(go, 0);
+    });
+    observer.observe({ type: 'paint', buffered: true });
+    setTimeout(() => {
+      observer.disconnect();
+      go();
+    }, FIRST_PAINT_WAIT_MS);
+    return;
+  }
+  requestAnimationFrame(() => setTimeout(go, 0));
+}
+
 const widget: ClientDirective = (load, options, el) => {
   let started = false;
   const hydrate = async () => {
     if (started) return;
     started = true;
     const run = await load();
+    // The modules have run; the widget's own start (hydration) gets a task of its own, so neither
+    // holds the page for the two together.
+    await new Promise((next) => setTimeout(next, 0));
     await run();
   };
   const addressed = addressedIds(location.search, location.hash).some((id) => {
@@ -36,7 +75,7 @@ const widget: ClientDirective = (load, options, el) => {
     }
   });
   if (addressed) {
-    void hydrate();
+    afterFirstPaint(() => void hydrate());
     return;
   }
   const value = options.value as { rootMargin?: string } | true | undefined;

@@ -1,15 +1,16 @@
 // @ts-check
 /**
- * A share link's widget, fetched from the first line of the page. Each built page that has
- * `client:widget` islands gets a small script at the top of its <head>: when the address names one
- * of those widgets (a `w-<id>` key or the `#<id>` hash, as `addressedIds` in client-widget.ts reads
- * it), the script asks for every module the widget's island imports at once, instead of the browser
- * finding them one level at a time after the parser has reached the island far down the page. It
+ * A share link's widget, fetched in one go. Each built page that has `client:widget` islands gets a
+ * small script at the top of its <head>: when the address names one of those widgets (a `w-<id>`
+ * key or the `#<id>` hash, as `addressedIds` in client-widget.ts reads it), the script asks for
+ * every module the widget's island imports at once, instead of the browser finding them one level
+ * at a time as each arrives. It
  * also holds the first paint until the widget's markup has been parsed (`<link rel="expect"
  * blocking="render">`), so the browser does not lay out and paint the prose above it several times
- * on the way there; the page still scrolls straight to the widget. The modules are asked for at low
- * priority: on a slow connection the page's stylesheets and the rest of its HTML, which the first
- * paint waits for, come first, and the modules share what bandwidth is left.
+ * on the way there; the page still scrolls straight to the widget. The modules are asked for once
+ * the first paint is out, when the island itself starts to hydrate (client-widget.ts): the first
+ * paint waits only for the HTML, the stylesheets and the first-frame file below, and does not share
+ * the connection with thirty-odd modules it does not need.
  *
  * A widget with a first-frame module (FIRST_FRAMES) also gets its first picture before it hydrates:
  * the head script preloads that one small file, and a line just before the widget's island runs it
@@ -19,6 +20,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/** As in client-widget.ts: how long the modules wait for the first contentful paint to be reported, at most. */
+export const FIRST_PAINT_WAIT_MS = 3000;
 
 /**
  * Widgets that can draw a first picture before they hydrate: the component's file name, and the
@@ -100,7 +104,7 @@ export function preloadScript(islands) {
   }
   // Plain ES5 on purpose: it runs before anything else on the page, in every browser.
   return (
-    '<script>(function(){var m=' + JSON.stringify(map) + ',f=' + JSON.stringify(firsts) + ',u=' + JSON.stringify(table) + ',ids=[],seen={},held=0;' +
+    '<script>(function(){var m=' + JSON.stringify(map) + ',f=' + JSON.stringify(firsts) + ',u=' + JSON.stringify(table) + ',ids=[],seen={},mods=[],held=0;' +
     "try{new URLSearchParams(location.search).forEach(function(v,k){if(k.slice(0,2)==='w-'&&k.length>2)ids.push(k.slice(2))});" +
     "var h=location.hash.slice(1);try{h=decodeURIComponent(h)}catch(e){}if(h)ids.push(h)}catch(e){return}" +
     'ids.forEach(function(id){if(!Object.prototype.hasOwnProperty.call(m,id))return;' +
@@ -108,7 +112,12 @@ export function preloadScript(islands) {
     // A widget's first picture (FIRST_FRAMES): fetched from here, run from just before the island.
     "if(Object.prototype.hasOwnProperty.call(f,id)&&!window.__nnFirstFrame){window.__nnFirstFrame=u[f[id]]+'#'+encodeURIComponent(id);" +
     "var p=document.createElement('link');p.rel='preload';p.as='script';p.href=u[f[id]];document.head.appendChild(p)}" +
-    "m[id].forEach(function(i){if(seen[i])return;seen[i]=1;var l=document.createElement('link');l.rel='modulepreload';l.fetchPriority='low';l.href=u[i];document.head.appendChild(l)})})" +
+    "m[id].forEach(function(i){if(seen[i])return;seen[i]=1;mods.push(u[i])})});" +
+    // The widget's modules: asked for once the first paint is out (see afterFirstPaint in client-widget.ts).
+    "if(!mods.length)return;var go=function(){if(!mods.length)return;mods.splice(0).forEach(function(h){var l=document.createElement('link');l.rel='modulepreload';l.href=h;document.head.appendChild(l)})};" +
+    "var P=window.PerformanceObserver;if(P&&P.supportedEntryTypes&&P.supportedEntryTypes.indexOf('paint')>=0){var o=new P(function(l){if(!l.getEntries().some(function(e){return e.name==='first-contentful-paint'}))return;o.disconnect();window.setTimeout(go,0)});" +
+    "o.observe({type:'paint',buffered:true});window.setTimeout(function(){o.disconnect();go()}," + FIRST_PAINT_WAIT_MS + ")}" +
+    "else window.requestAnimationFrame(function(){window.setTimeout(go,0)})" +
     '})()</script>'
   );
 }
@@ -222,7 +231,8 @@ export async function buildFirstFrames(root, dir) {
       entryPoints: [join(root, entry)],
       bundle: true,
       format: 'iife',
-      minify: true,
+      // NN_MINIFY=0 (astro.config.mjs) keeps the names here too.
+      minify: process.env.NN_MINIFY !== '0',
       target: 'es2022',
       write: false,
       legalComments: 'none',

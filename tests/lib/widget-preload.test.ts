@@ -3,7 +3,8 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { FIRST_FRAME_TAIL, FIRST_FRAMES, addWidgetPreloads, buildFirstFrames, preloadScript, staticImports, widgetIslands } from '../../src/integrations/widget-preload.mjs';
+import { FIRST_PAINT_WAIT_MS as DIRECTIVE_WAIT_MS } from '../../src/integrations/client-widget.ts';
+import { FIRST_FRAME_TAIL, FIRST_FRAMES, FIRST_PAINT_WAIT_MS, addWidgetPreloads, buildFirstFrames, preloadScript, staticImports, widgetIslands } from '../../src/integrations/widget-preload.mjs';
 
 type FakeElement = { rel: string; as: string; href: string; fetchPriority: string };
 
@@ -12,6 +13,14 @@ function run(script: string, address: string, window: Record<string, unknown> = 
   const url = new URL(address, 'https://example.org/lessons/04/');
   const written: string[] = [];
   const appended: FakeElement[] = [];
+  // The page's frames and timers, run by hand: what the script asks for before the first paint, then after.
+  const frames: (() => void)[] = [];
+  const timers: (() => void)[] = [];
+  window.requestAnimationFrame = (f: () => void) => frames.push(f);
+  window.setTimeout = (f: () => void, ms: number) => {
+    expect(ms).toBe(0);
+    timers.push(f);
+  };
   const document = {
     write: (html: string) => written.push(html),
     createElement: (): FakeElement => ({ rel: '', as: '', href: '', fetchPriority: 'auto' }),
@@ -19,8 +28,15 @@ function run(script: string, address: string, window: Record<string, unknown> = 
   };
   const body = script.replace(/^<script>/, '').replace(/<\/script>$/, '');
   new Function('document', 'location', 'URLSearchParams', 'window', body)(document, { search: url.search, hash: url.hash }, URLSearchParams, window);
+  const beforePaint = appended.filter((l) => l.rel === 'modulepreload').length;
+  // the first frame, then the task after it
+  for (const f of frames.splice(0)) f();
+  const beforeTask = appended.filter((l) => l.rel === 'modulepreload').length;
+  for (const f of timers.splice(0)) f();
+  expect(frames.length + timers.length).toBe(0);
   const preloads = appended.filter((l) => l.rel === 'modulepreload');
   return {
+    beforePaint: beforePaint + beforeTask,
     written,
     preloads: preloads.map((l) => l.href),
     priorities: [...new Set(preloads.map((l) => l.fetchPriority))],
@@ -62,12 +78,59 @@ describe('preloadScript', () => {
   test('a page without widget islands gets no script', () => {
     expect(preloadScript([])).toBe('');
   });
-  test('a share link fetches its widget\'s modules and holds the first paint until the widget is parsed', () => {
+  test('a share link fetches its widget\'s modules once the first paint is out, and holds that paint until the widget is parsed', () => {
     const r = run(script, '?w-playground=eyJ9#playground');
     expect(r.preloads).toEqual(['/_astro/P.js', '/_astro/engine.js', '/_astro/client.js']);
     expect(r.written).toEqual(['<link rel="expect" href="#playground" blocking="render">']);
-    // after the stylesheets and the HTML the first paint waits for
-    expect(r.priorities).toEqual(['low']);
+    // nothing in the first frame's task or before it: the first paint does not wait for, or share the line with, them
+    expect(r.beforePaint).toBe(0);
+    expect(r.priorities).toEqual(['auto']);
+  });
+  test('where the browser reports paints, the modules wait for the first contentful paint (or 3 s), not just a frame', () => {
+    const appended: FakeElement[] = [];
+    const timers: { f: () => void; ms: number }[] = [];
+    let observer: { callback: (list: { getEntries: () => { name: string }[] }) => void; disconnected: boolean; options?: unknown } | null = null;
+    class FakeObserver {
+      static supportedEntryTypes = ['paint', 'longtask'];
+      constructor(callback: (list: { getEntries: () => { name: string }[] }) => void) {
+        observer = { callback, disconnected: false };
+      }
+      observe(options: unknown) {
+        observer!.options = options;
+      }
+      disconnect() {
+        observer!.disconnected = true;
+      }
+    }
+    const window = {
+      PerformanceObserver: FakeObserver,
+      requestAnimationFrame: () => expect.fail('no frame is waited for when paints are reported'),
+      setTimeout: (f: () => void, ms: number) => timers.push({ f, ms }),
+    };
+    const document = { write: () => {}, createElement: (): FakeElement => ({ rel: '', as: '', href: '', fetchPriority: 'auto' }), head: { appendChild: (el: FakeElement) => appended.push({ ...el }) } };
+    const body = script.replace(/^<script>/, '').replace(/<\/script>$/, '');
+    const start = () => new Function('document', 'location', 'URLSearchParams', 'window', body)(document, { search: '?w-playground=eyJ9', hash: '#playground' }, URLSearchParams, window);
+    start();
+    expect(observer!.options).toEqual({ type: 'paint', buffered: true });
+    // the first paint (not contentful) reported: nothing yet
+    observer!.callback({ getEntries: () => [{ name: 'first-paint' }] });
+    expect(timers.map((t) => t.ms)).toEqual([3000]);
+    observer!.callback({ getEntries: () => [{ name: 'first-contentful-paint' }] });
+    expect(observer!.disconnected).toBe(true);
+    expect(appended).toEqual([]);
+    // the task after it asks for every module; the time limit then asks for nothing more
+    for (const t of timers.splice(0).sort((a, b) => a.ms - b.ms)) t.f();
+    expect(appended.map((l) => l.href)).toEqual(['/_astro/P.js', '/_astro/engine.js', '/_astro/client.js']);
+    // no paint reported within 3 s (a tab in the background): the time limit asks for them
+    appended.length = 0;
+    start();
+    const limit = timers.splice(0);
+    expect(limit.map((t) => t.ms)).toEqual([3000]);
+    limit[0].f();
+    expect(appended.map((l) => l.href)).toEqual(['/_astro/P.js', '/_astro/engine.js', '/_astro/client.js']);
+  });
+  test('the head script and the directive wait for the same first paint', () => {
+    expect(FIRST_PAINT_WAIT_MS).toBe(DIRECTIVE_WAIT_MS);
   });
   test('two widgets in one link: each module once, the paint held for the first only', () => {
     const r = run(script, '?w-race=a&w-playground=b');

@@ -286,6 +286,29 @@ describe('PlaygroundModel', () => {
     expect(m.unitMaps.map((layer) => layer.length)).toEqual([3, 1]);
   });
 
+  test('a share link given to the constructor is built once; the frame\'s hand-over of the same state is a no-op, another state is applied', () => {
+    const link: PlaygroundState = { ...DEFAULT_STATE, dataset: 'spirals', layers: [8, 8], seed: 7, epochs: 0, legs: [] };
+    const m = new PlaygroundModel({ layers: [3] }, link);
+    const fresh = new PlaygroundModel({}, undefined);
+    fresh.fromState(link);
+    // the link's network, as fromState builds it, and not the starting one
+    expect(m.architecture).toBe('2-8-8-1');
+    expect(m.toState()).toEqual(fresh.toState());
+    expect(Array.from(m.params)).toEqual(Array.from(fresh.params));
+    expect(Array.from(m.region)).toEqual(Array.from(fresh.region));
+    // Copy link still compares against the starting settings
+    expect(m.startState()).toEqual({ ...DEFAULT_STATE, layers: [3], epochs: 0, legs: [] });
+    const region = m.region;
+    m.fromLink(structuredClone(link));
+    expect(m.region).toBe(region);
+    // only once: a later hand-over (or another state) is applied
+    m.fromLink({ ...link, layers: [4] });
+    expect(m.architecture).toBe('2-4-1');
+    // a link the schema refuses leaves the starting settings
+    const bad = new PlaygroundModel({ layers: [3] }, { ...link, layers: [64, 64] });
+    expect(bad.architecture).toBe('2-3-1');
+  });
+
   test('toState → fromState restores every setting', () => {
     const state: PlaygroundState = {
       ...DEFAULT_STATE,

@@ -14,6 +14,7 @@ import { t } from '../../i18n/index.ts';
 import { mapEvery } from './cadence.ts';
 import '../../i18n/strings/playground.ts';
 import { isDone, markDone } from '../../lib/progress.ts';
+import { encodeState } from '../../lib/share-state.ts';
 import { formatLoss, formatParam, formatPercent, formatRate } from './format.ts';
 import { classField, MapMaker, type UnitMap } from './maps.ts';
 import { baseData, buildProblem, layerSizes, parameterCount, trainingSpec, trainRows, type PlayData, type Problem } from './problem.ts';
@@ -167,13 +168,48 @@ export class PlaygroundModel {
   private pointsRewritten = false;
   /** A replay waiting for the runner (a link opened before the widget mounted). */
   private plan: { legs: ReplayLeg[]; target: number } | null = null;
+  /** The starting settings (see startState). */
+  private start!: PlaygroundState;
+  /** The link state the constructor applied, encoded, until the frame hands it over (fromLink). */
+  private linkApplied: string | null = null;
   /** The run version at which the last reset happened (undo is offered until the next new run). */
   private undoVersion = -1;
 
-  constructor(initial: Partial<PlaygroundState> = {}) {
+  /**
+   * `initial` is the widget's starting settings; `link`, a share link's state the schema has
+   * accepted, is applied at once instead, so a share link builds its session once rather than the
+   * starting one first. The starting settings stay what `startState` reports.
+   */
+  constructor(initial: Partial<PlaygroundState> = {}, link?: PlaygroundState) {
     const parsed = playgroundStateSchema.safeParse({ ...DEFAULT_STATE, ...initial });
     this.assign(parsed.success ? parsed.data : DEFAULT_STATE);
+    this.start = this.settings();
+    if (link) {
+      try {
+        this.fromState(link);
+        this.linkApplied = encodeState(link);
+        return;
+      } catch {
+        this.assign(this.start);
+        this.plan = null;
+      }
+    }
     this.rebuild();
+  }
+
+  /** The settings the widget started with, before any link (what Copy link compares against). */
+  startState(): PlaygroundState {
+    return { ...this.start, layers: [...this.start.layers], added: this.start.added.map((p) => [...p] as AddedPoint) };
+  }
+
+  /**
+   * A share link's state, as the widget frame hands it over on mount: nothing to do when the
+   * constructor already applied this very state, else `fromState`.
+   */
+  fromLink(state: PlaygroundState): void {
+    const same = this.linkApplied !== null && this.linkApplied === encodeState(state);
+    this.linkApplied = null;
+    if (!same) this.fromState(state, { soon: true });
   }
 
   get classes(): 2 | 3 {
