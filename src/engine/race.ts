@@ -39,43 +39,55 @@ export interface RaceOptions {
 
 /** Races every runner from `start` for `steps` steps on `s`. Same arguments, same paths, bit for bit. */
 export function race(s: Surface, runners: readonly Runner[], start: Point, options: RaceOptions): Lane[] {
-  const { steps } = options;
-  checkPositiveInteger('steps', steps);
-  if (steps > 100_000) throw new Error(`steps must be at most 100000, got ${steps}`);
+  checkRace(start, options);
+  return runners.map((runner, r) => raceLane(s, runner, r, start, options));
+}
+
+function checkRace(start: Point, options: RaceOptions): void {
+  checkPositiveInteger('steps', options.steps);
+  if (options.steps > 100_000) throw new Error(`steps must be at most 100000, got ${options.steps}`);
   checkFinite('start x', start[0]);
   checkFinite('start y', start[1]);
+}
+
+/**
+ * The lane of the runner at position `index` of a race: exactly `race(s, runners, start, options)[index]`
+ * (each runner draws its noise from its own stream, set by the seed and its position), computed alone.
+ */
+export function raceLane(s: Surface, runner: Runner, index: number, start: Point, options: RaceOptions): Lane {
+  checkRace(start, options);
+  if (!Number.isInteger(index) || index < 0) throw new Error(`index must be a whole number ≥ 0, got ${index}`);
+  const { steps } = options;
   const tol = options.tol ?? 1e-6;
   const limit = options.limit ?? 1e6;
-  return runners.map((runner, r) => {
-    const optimizer = createOptimizer(runner.spec);
-    const noise = runner.noise ?? 0;
-    checkFinite('noise', noise);
-    if (noise < 0) throw new Error(`noise must be ≥ 0, got ${noise}`);
-    const random = seeded((options.seed ?? 1) * 7919 + r);
-    const p = Float64Array.from(start);
-    const g = new Float64Array(2);
-    const path = new Float64Array(2 * (steps + 1));
-    const loss = new Float64Array(steps + 1);
-    path[0] = p[0];
-    path[1] = p[1];
-    loss[0] = s.f(p[0], p[1]);
-    let reached: number | null = loss[0] - s.minValue < tol ? 0 : null;
-    for (let t = 1; t <= steps; t++) {
-      const [gx, gy] = s.grad(p[0], p[1]);
-      g[0] = noise ? gx + noise * normal(random) : gx;
-      g[1] = noise ? gy + noise * normal(random) : gy;
-      optimizer.step(p, g);
-      const f = s.f(p[0], p[1]);
-      if (!Number.isFinite(f) || !Number.isFinite(p[0]) || !Number.isFinite(p[1]) || Math.hypot(p[0] - start[0], p[1] - start[1]) > limit) {
-        return { path: path.slice(0, 2 * t), loss: loss.slice(0, t), reached, diverged: true };
-      }
-      path[2 * t] = p[0];
-      path[2 * t + 1] = p[1];
-      loss[t] = f;
-      if (reached === null && f - s.minValue < tol) reached = t;
+  const optimizer = createOptimizer(runner.spec);
+  const noise = runner.noise ?? 0;
+  checkFinite('noise', noise);
+  if (noise < 0) throw new Error(`noise must be ≥ 0, got ${noise}`);
+  const random = seeded((options.seed ?? 1) * 7919 + index);
+  const p = Float64Array.from(start);
+  const g = new Float64Array(2);
+  const path = new Float64Array(2 * (steps + 1));
+  const loss = new Float64Array(steps + 1);
+  path[0] = p[0];
+  path[1] = p[1];
+  loss[0] = s.f(p[0], p[1]);
+  let reached: number | null = loss[0] - s.minValue < tol ? 0 : null;
+  for (let t = 1; t <= steps; t++) {
+    const [gx, gy] = s.grad(p[0], p[1]);
+    g[0] = noise ? gx + noise * normal(random) : gx;
+    g[1] = noise ? gy + noise * normal(random) : gy;
+    optimizer.step(p, g);
+    const f = s.f(p[0], p[1]);
+    if (!Number.isFinite(f) || !Number.isFinite(p[0]) || !Number.isFinite(p[1]) || Math.hypot(p[0] - start[0], p[1] - start[1]) > limit) {
+      return { path: path.slice(0, 2 * t), loss: loss.slice(0, t), reached, diverged: true };
     }
-    return { path, loss, reached, diverged: false };
-  });
+    path[2 * t] = p[0];
+    path[2 * t + 1] = p[1];
+    loss[t] = f;
+    if (reached === null && f - s.minValue < tol) reached = t;
+  }
+  return { path, loss, reached, diverged: false };
 }
 
 /**

@@ -63,8 +63,17 @@ const widget: ClientDirective = (load, options, el) => {
     started = true;
     const run = await load();
     // The modules have run; the widget's own start (hydration) gets a task of its own, so neither
-    // holds the page for the two together.
+    // holds the page for the two together. A widget that can prepare its first picture in steps
+    // does so first, one step per task (src/lib/warm-up.ts).
     await new Promise((next) => setTimeout(next, 0));
+    const warmUp = (globalThis as { __nnWarmUp?: (island: Element) => Promise<void> }).__nnWarmUp;
+    if (typeof warmUp === 'function') {
+      try {
+        await warmUp(el);
+      } catch {
+        // the widget computes what it needs when it hydrates
+      }
+    }
     await run();
   };
   const addressed = addressedIds(location.search, location.hash).some((id) => {

@@ -108,7 +108,12 @@ export function preloadScript(islands) {
     "try{new URLSearchParams(location.search).forEach(function(v,k){if(k.slice(0,2)==='w-'&&k.length>2)ids.push(k.slice(2))});" +
     "var h=location.hash.slice(1);try{h=decodeURIComponent(h)}catch(e){}if(h)ids.push(h)}catch(e){return}" +
     'ids.forEach(function(id){if(!Object.prototype.hasOwnProperty.call(m,id))return;' +
-    "if(!held){held=1;document.write('<link rel=\"expect\" href=\"#'+id+'\" blocking=\"render\">')}" +
+    "if(!held){held=1;document.write('<link rel=\"expect\" href=\"#'+id+'\" blocking=\"render\">');" +
+    // Scrolled to as soon as it has been parsed (SCROLL_TAIL, after each widget island), so the
+    // first paint is the widget, not the page's top (the browser's own scroll to the hash may come
+    // a frame later). Not on a reload or a step back, where the browser puts back where the reader was.
+    "var pf=window.performance,n=pf&&pf.getEntriesByType&&pf.getEntriesByType('navigation')[0];" +
+    "if(!(n&&(n.type==='reload'||n.type==='back_forward'))){var t=id;window.__nnScroll=function(){var e=document.getElementById(t);if(e){window.__nnScroll=null;e.scrollIntoView()}}}}" +
     // A widget's first picture (FIRST_FRAMES): fetched from here, run from just before the island.
     "if(Object.prototype.hasOwnProperty.call(f,id)&&!window.__nnFirstFrame){window.__nnFirstFrame=u[f[id]]+'#'+encodeURIComponent(id);" +
     "var p=document.createElement('link');p.rel='preload';p.as='script';p.href=u[f[id]];document.head.appendChild(p)}" +
@@ -131,6 +136,32 @@ export function preloadScript(islands) {
  */
 export const FIRST_FRAME_TAIL =
   "<script>window.__nnFirstFrame&&document.write('<script src=\"'+window.__nnFirstFrame+'\"><\\/script>')</script>";
+
+/**
+ * The line placed after every widget island: when the head script chose a widget and the page was
+ * not reloaded, it scrolls to that widget once its markup is in, in the task that parsed it, so the
+ * first paint (held for that markup by the head script) already shows it.
+ */
+export const SCROLL_TAIL = '<script>window.__nnScroll&&__nnScroll()</script>';
+
+/**
+ * Where each widget island of a page ends (just after its `</astro-island>`), in order.
+ * @param {string} html
+ * @returns {number[]}
+ */
+export function widgetIslandEnds(html) {
+  const out = [];
+  const tags = /<astro-island\b([^>]*)>|<\/astro-island>/g;
+  /** @type {boolean[]} */
+  const open = [];
+  for (const m of html.matchAll(tags)) {
+    if (m[0].startsWith('</')) {
+      const widget = open.pop();
+      if (widget) out.push(/** @type {number} */ (m.index) + m[0].length);
+    } else open.push(/\bclient="widget"/.test(m[1]));
+  }
+  return out;
+}
 
 /**
  * The component's name in a built component URL (`/_astro/NetworkPlayground.B254zwCl.js` →
@@ -281,8 +312,12 @@ export function addWidgetPreloads(dir, base) {
     const head = at >= 0 ? at + '<meta charset="utf-8">'.length : html.indexOf('<head>') + '<head>'.length;
     // Before the first island that has a first picture (the one a link most likely names).
     const end = islands.some((i) => i.first) ? firstFrameIsland(html) : -1;
-    const body = end > head ? html.slice(head, end) + FIRST_FRAME_TAIL + html.slice(end) : html.slice(head);
-    writeFileSync(file, html.slice(0, head) + script + body);
+    // Insertions from the last to the first, so the earlier positions stay good. Where an island
+    // ends just as the first-frame island starts, its scroll line comes first (inserted last).
+    const inserts = [...(end > head ? [{ at: end, text: FIRST_FRAME_TAIL }] : []), ...widgetIslandEnds(html).map((at) => ({ at, text: SCROLL_TAIL }))];
+    let out = html;
+    for (const { at, text } of inserts.sort((a, b) => b.at - a.at)) out = out.slice(0, at) + text + out.slice(at);
+    writeFileSync(file, out.slice(0, head) + script + out.slice(head));
     pages++;
   }
   return pages;

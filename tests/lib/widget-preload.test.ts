@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { FIRST_PAINT_WAIT_MS as DIRECTIVE_WAIT_MS } from '../../src/integrations/client-widget.ts';
-import { FIRST_FRAME_TAIL, FIRST_FRAMES, FIRST_PAINT_WAIT_MS, addWidgetPreloads, buildFirstFrames, preloadScript, staticImports, widgetIslands } from '../../src/integrations/widget-preload.mjs';
+import { FIRST_FRAME_TAIL, FIRST_FRAMES, SCROLL_TAIL, widgetIslandEnds, FIRST_PAINT_WAIT_MS, addWidgetPreloads, buildFirstFrames, preloadScript, staticImports, widgetIslands } from '../../src/integrations/widget-preload.mjs';
 
 type FakeElement = { rel: string; as: string; href: string; fetchPriority: string };
 
@@ -85,6 +85,45 @@ describe('preloadScript', () => {
     // nothing in the first frame's task or before it: the first paint does not wait for, or share the line with, them
     expect(r.beforePaint).toBe(0);
     expect(r.priorities).toEqual(['auto']);
+  });
+  test('the scroll line scrolls to the linked widget once it is parsed, once, and not on a reload or a step back', () => {
+    /** Runs the head script, then SCROLL_TAIL with the widget not yet parsed, then parsed, then again. */
+    const scrolls = (address: string, navigation?: string) => {
+      const scrolled: string[] = [];
+      let parsed = false;
+      const document = {
+        write: () => {},
+        createElement: () => ({}),
+        head: { appendChild: () => {} },
+        getElementById: (id: string) => (parsed ? { scrollIntoView: () => scrolled.push(id) } : null),
+      };
+      const window: Record<string, unknown> = {
+        requestAnimationFrame: () => {},
+        setTimeout: () => {},
+        performance: { getEntriesByType: (type: string) => (type === 'navigation' && navigation ? [{ type: navigation }] : []) },
+      };
+      const url = new URL(address, 'https://example.org/lessons/04/');
+      const body = script.replace(/^<script>/, '').replace(/<\/script>$/, '');
+      new Function('document', 'location', 'URLSearchParams', 'window', body)(document, { search: url.search, hash: url.hash }, URLSearchParams, window);
+      const tail = new Function('window', 'document', `with (window) { ${SCROLL_TAIL.replace(/^<script>/, '').replace(/<\/script>$/, '')} }`);
+      tail(window, document);
+      parsed = true;
+      tail(window, document);
+      tail(window, document);
+      return scrolled;
+    };
+    expect(scrolls('?w-race=e#race')).toEqual(['race']);
+    expect(scrolls('?w-race=e#race', 'navigate')).toEqual(['race']);
+    expect(scrolls('?w-race=e#race', 'reload')).toEqual([]);
+    expect(scrolls('?w-race=e#race', 'back_forward')).toEqual([]);
+    // a link to something that is not a widget, and no link: nothing
+    expect(scrolls('#intro')).toEqual([]);
+    expect(scrolls('')).toEqual([]);
+  });
+  test('widgetIslandEnds: the end of each client:widget island, past any island inside it', () => {
+    const html = '<astro-island client="visible">a</astro-island><astro-island client="widget"><astro-island client="load">b</astro-island>c</astro-island>d';
+    const ends = widgetIslandEnds(html);
+    expect(ends.map((at) => html.slice(at))).toEqual(['d']);
   });
   test('where the browser reports paints, the modules wait for the first contentful paint (or 3 s), not just a frame', () => {
     const appended: FakeElement[] = [];
@@ -208,7 +247,7 @@ describe('addWidgetPreloads over a built site', () => {
     writeFileSync(join(dir, 'other.html'), page.replace(island('NetworkPlayground.abc123', 'playground'), ''));
     expect(addWidgetPreloads(dir, '/')).toBe(2);
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
-    expect(html).toContain(`${FIRST_FRAME_TAIL}${island('NetworkPlayground.abc123', 'playground')}`);
+    expect(html).toContain(`${island('Other.def456', 'o1')}${SCROLL_TAIL}${FIRST_FRAME_TAIL}${island('NetworkPlayground.abc123', 'playground')}${SCROLL_TAIL}</body>`);
     const script = /<script>[\s\S]*?<\/script>/.exec(html)![0];
     expect(run(script, '?w-playground=e#playground')).toMatchObject({
       scripts: ['/_astro/NetworkPlayground.first-frame.xyz789.js'],

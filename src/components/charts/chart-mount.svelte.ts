@@ -1,13 +1,14 @@
 /**
  * The life of one chart on the page, shared by LineChart and ScatterChart: its width (from a
  * ResizeObserver), the theme's palette (read again when the theme changes), and the chart itself,
- * made once the chart set-up has loaded and the width is known, then updated in place whenever
+ * made once the chart set-up has loaded and the width is known (in a task of its own), then updated in place whenever
  * the component's spec changes. A chart unmounted while the set-up is still loading is never made.
  * Construct it while the component initialises.
  */
 import { onMount, untrack } from 'svelte';
 import type { ChartSpec, LiveChart } from './chart-setup.ts';
 import { loadCharts } from './chart-loader.ts';
+import { inTurn } from '../../lib/turns.ts';
 import { onThemeChange, readPalette, type Palette } from './theme.ts';
 
 export class ChartMount {
@@ -50,10 +51,12 @@ export class ChartMount {
       if (loading) return;
       loading = true;
       loadCharts().then(
-        ({ createChart }) => {
-          if (!alive || !this.host) return;
-          this.chart = createChart(this.host, { ...untrack(spec), cursorX: untrack(cursorX) });
-        },
+        // each chart's first layout and drawing in a task of its own (see turns.ts)
+        ({ createChart }) =>
+          inTurn(() => {
+            if (!alive || !this.host) return;
+            this.chart = createChart(this.host, { ...untrack(spec), cursorX: untrack(cursorX) });
+          }),
         // Offline without a stored copy: the text alternative stays; the next change tries again.
         () => (loading = false),
       );

@@ -5,7 +5,7 @@
  * link with the same state shows exactly the same picture.
  */
 import { z } from '../../lib/zod.ts';
-import { race, type Lane } from '../../engine/race.ts';
+import { raceLane, type Lane } from '../../engine/race.ts';
 import { surface, surfaceNames, type SurfaceName } from '../../engine/surfaces.ts';
 import {
   BETA_CHOICES, LR_GRID, NOISE_CHOICES, RACE_STEPS, SQUARE_AVG_CHOICES, TUNED_LR, defaultSettings, racerNames, runnerFor, settledAt,
@@ -58,6 +58,81 @@ export const DEFAULT_STATE: RaceState = { surface: 'rosenbrock', start: [...surf
 const num = formatNumber;
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
+/** Lanes already run, by everything that decides them, the most recently used last (a few states' worth). */
+const laneCache = new Map<string, Lane>();
+const LANE_CACHE_SIZE = 4 * racerNames.length;
+
+/** Racer `r`'s lane (at its place `index` in the race) with these settings, run once and then remembered. */
+function laneOf(name: SurfaceName, r: RacerName, index: number, settings: RacerSettings, start: readonly [number, number], seed: number): Lane {
+  const runner = runnerFor(r, settings);
+  const key = JSON.stringify([name, index, runner, start, seed]);
+  const known = laneCache.get(key);
+  if (known) {
+    laneCache.delete(key);
+    laneCache.set(key, known);
+    return known;
+  }
+  const lane = raceLane(surface(name), runner, index, [start[0], start[1]], { steps: RACE_STEPS, seed });
+  laneCache.set(key, lane);
+  if (laneCache.size > LANE_CACHE_SIZE) laneCache.delete(laneCache.keys().next().value as string);
+  return lane;
+}
+
+/** Grid and contour levels of a surface, and its contour paths as far as they have been drawn. */
+interface SurfaceContours {
+  grid: Float64Array;
+  levels: number[];
+  paths: (string | undefined)[];
+}
+const CONTOUR_GRID = 90;
+const CONTOUR_LEVELS = 14;
+const contourCache = new Map<SurfaceName, SurfaceContours>();
+
+function contourBase(name: SurfaceName): SurfaceContours {
+  let known = contourCache.get(name);
+  if (!known) {
+    const s = surface(name);
+    const grid = sampleGrid(s.f, s.view, CONTOUR_GRID, CONTOUR_GRID);
+    known = { grid, levels: logLevels(grid, s.minValue, CONTOUR_LEVELS), paths: [] };
+    contourCache.set(name, known);
+  }
+  return known;
+}
+
+/** The SVG path of contour level `k` of a surface (its isoline's segments), made once. */
+function contourPath(name: SurfaceName, k: number): string {
+  const base = contourBase(name);
+  let d = base.paths[k];
+  if (d === undefined) {
+    const seg = isoline(base.grid, CONTOUR_GRID, CONTOUR_GRID, surface(name).view, base.levels[k]);
+    d = '';
+    for (let i = 0; i < seg.length; i += 4) d += `M${seg[i].toFixed(3)} ${seg[i + 1].toFixed(3)}L${seg[i + 2].toFixed(3)} ${seg[i + 3].toFixed(3)}`;
+    base.paths[k] = d;
+  }
+  return d;
+}
+
+/** A surface's contour lines: CONTOUR_LEVELS levels evenly spaced in log(f − f_min), each one SVG path. */
+export function contoursOf(name: SurfaceName): string[] {
+  return contourBase(name).levels.map((_, k) => contourPath(name, k));
+}
+
+/**
+ * What showing `state` takes the engine, as small jobs (the contour grid, each contour level, each
+ * racer's lane), for the page to run one per task before the widget hydrates (src/lib/warm-up.ts).
+ * Each fills the caches above; the model then reads them. The numbers are the same either way.
+ */
+export function warmUpJobs(state: RaceState): (() => void)[] {
+  const name = state.surface;
+  const jobs: (() => void)[] = [() => void contourBase(name)];
+  for (let k = 0; k < CONTOUR_LEVELS; k++) jobs.push(() => void (k < contourBase(name).levels.length && contourPath(name, k)));
+  racerNames.forEach((r, i) => {
+    const { lr, beta, beta2, noise } = state.racers[r];
+    jobs.push(() => void laneOf(name, r, i, { lr, beta, beta2, noise }, state.start, state.seed));
+  });
+  return jobs;
+}
+
 export class RaceModel {
   surfaceName = $state<SurfaceName>(DEFAULT_STATE.surface);
   start = $state<[number, number]>([...DEFAULT_STATE.start]);
@@ -79,21 +154,10 @@ export class RaceModel {
   }
 
   /** Every racer's lane over the whole race (computed once per setting). */
-  lanes: Lane[] = $derived(
-    race(surface(this.surfaceName), racerNames.map((r) => runnerFor(r, this.settingsOf(r))), this.start, { steps: RACE_STEPS, seed: this.seed }),
-  );
+  lanes: Lane[] = $derived(racerNames.map((r, i) => laneOf(this.surfaceName, r, i, this.settingsOf(r), this.start, this.seed)));
 
   /** Contour lines: 14 levels evenly spaced in log(f − f_min), each as one SVG path. */
-  contours: string[] = $derived.by(() => {
-    const s = surface(this.surfaceName);
-    const grid = sampleGrid(s.f, s.view, 90, 90);
-    return logLevels(grid, s.minValue, 14).map((level) => {
-      const seg = isoline(grid, 90, 90, s.view, level);
-      let d = '';
-      for (let i = 0; i < seg.length; i += 4) d += `M${seg[i].toFixed(3)} ${seg[i + 1].toFixed(3)}L${seg[i + 2].toFixed(3)} ${seg[i + 3].toFixed(3)}`;
-      return d;
-    });
-  });
+  contours: string[] = $derived(contoursOf(this.surfaceName));
 
   settingsOf(r: RacerName): RacerSettings {
     const { lr, beta, beta2, noise } = this.racers[r];

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { boxesOverlap, placeLabels, segmentHitsBox, type Segment } from '../../../src/components/charts/label-placement.ts';
+import { boxesOverlap, placeLabels, segmentHitsBox, type Box, type Segment } from '../../../src/components/charts/label-placement.ts';
 
 /** Three points close together, as the tanh, sigmoid and GELU peaks are. */
 const PEAKS = [
@@ -52,5 +53,59 @@ describe('label placement', () => {
     // without one, some label touches a line's edge
     const tight = placeLabels(requests, area, segments);
     expect(tight.some((b) => segments.some((seg) => segmentHitsBox(seg, grow(b, 3))))).toBe(true);
+  });
+});
+
+/**
+ * The search written the plain way: every position of the grid, in the order it is walked, with
+ * the fewest covered segments then the nearest winning. placeLabels tries positions nearest first
+ * and stops early; it must choose exactly the same boxes.
+ */
+function plainSearch(requests: readonly { px: number; py: number; width: number; height: number }[], area: Box, segments: readonly Segment[], clearance: number): Box[] {
+  const REACH = 160;
+  const dist = (b: Box, px: number, py: number) => Math.hypot(Math.max(b.x - px, 0, px - (b.x + b.w)), Math.max(b.y - py, 0, py - (b.y + b.h)));
+  const placed: Box[] = [];
+  const points = requests.map((r) => ({ x: r.px - 6, y: r.py - 6, w: 12, h: 12 }));
+  const inside = (b: Box) => b.x >= area.x && b.y >= area.y && b.x + b.w <= area.x + area.w && b.y + b.h <= area.y + area.h;
+  requests.forEach(({ px, py, width: w, height: h }, index) => {
+    let best: Box | null = null;
+    let bestScore = Infinity;
+    for (let y = py - h - REACH; y <= py + REACH; y += 4) {
+      for (let x = px - w - REACH; x <= px + REACH; x += 8) {
+        const box = { x, y, w, h };
+        const d = dist(box, px, py);
+        if (d < 6 || d > REACH || !inside(box)) continue;
+        if (placed.some((p) => boxesOverlap(p, box)) || points.some((p) => boxesOverlap(p, box))) continue;
+        if (requests.some((r, j) => j !== index && dist(box, r.px, r.py) < d)) continue;
+        const padded = { x: x - clearance, y: y - clearance, w: w + 2 * clearance, h: h + 2 * clearance };
+        const score = segments.filter((s) => segmentHitsBox(s, padded)).length * 10_000 + d;
+        if (score < bestScore) {
+          bestScore = score;
+          best = box;
+        }
+      }
+    }
+    placed.push(best ?? { x: Math.min(Math.max(px + 8, area.x), area.x + area.w - w), y: Math.min(Math.max(py - 8 - h, area.y), area.y + area.h - h), w, h });
+  });
+  return placed;
+}
+
+describe('label placement, nearest first', () => {
+  test('chooses exactly the boxes the plain search of the whole grid chooses', () => {
+    const area = { x: 40, y: 10, w: 560, h: 280 };
+    const label = fc.record({
+      px: fc.double({ min: 30, max: 610, noNaN: true }),
+      py: fc.double({ min: 0, max: 300, noNaN: true }),
+      width: fc.integer({ min: 20, max: 140 }),
+      height: fc.constant(14),
+    });
+    // crowded charts too: many lines, so that some labels find no free place
+    const segment = fc.tuple(fc.integer({ min: 0, max: 640 }), fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 640 }), fc.integer({ min: 0, max: 300 }));
+    fc.assert(
+      fc.property(fc.array(label, { minLength: 1, maxLength: 5 }), fc.array(segment, { maxLength: 60 }), fc.integer({ min: 0, max: 3 }), (requests, segments, clearance) => {
+        expect(placeLabels(requests, area, segments, clearance)).toEqual(plainSearch(requests, area, segments, clearance));
+      }),
+      { numRuns: 150, seed: 20261203 },
+    );
   });
 });
