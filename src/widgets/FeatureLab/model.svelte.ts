@@ -6,6 +6,11 @@
  * A trained model always belongs to the current settings: changing the dataset or the features
  * resets the linear model, changing the units or seed resets the network, so a share link (the
  * settings plus each model's step count) replays exactly what was on screen.
+ *
+ * What a model shows at one step (its scores and maps) is computed once and kept with it, and the
+ * page can build and train the models of a state ahead, in small jobs (`warmUpJobs`), before the
+ * widget hydrates: the model then takes them over instead of starting again. Training is the same
+ * whether its steps are taken in one go or in slices, so the numbers are the same either way.
  */
 import { z } from '../../lib/zod.ts';
 import { featureGrid, featureLabels, handFeatureKeys, type HandFeature } from '../../engine/features.ts';
@@ -57,6 +62,136 @@ export interface SmallMap {
 
 type Which = 'linear' | 'network';
 
+/** Steps a warm-up job takes at least, and the time it keeps training for at most (ms). */
+const WARM_STEPS = 10;
+const WARM_MS = 4;
+
+/** The datasets' points, made once each (nothing changes them). */
+const datasets = new Map<LabDatasetName, ReturnType<typeof labData>>();
+function dataOf(name: LabDatasetName): ReturnType<typeof labData> {
+  let data = datasets.get(name);
+  if (!data) datasets.set(name, (data = labData(name)));
+  return data;
+}
+
+/** Cell centres of a map with `cells` cells a side: xs left to right, ys top to bottom. */
+const axesCache = new Map<number, { xs: Float64Array; ys: Float64Array }>();
+function axesOf(cells: number): { xs: Float64Array; ys: Float64Array } {
+  let axes = axesCache.get(cells);
+  if (!axes) {
+    const { xMin, xMax, yMin, yMax } = LAB_EXTENT;
+    const half = (xMax - xMin) / cells / 2;
+    const halfY = (yMax - yMin) / cells / 2;
+    axes = { xs: linspace(xMin + half, xMax - half, cells), ys: linspace(yMax - halfY, yMin + halfY, cells) };
+    axesCache.set(cells, axes);
+  }
+  return axes;
+}
+
+/** A hand-made feature's small map and its range, made once each (it depends on nothing else). */
+const featureCache = new Map<string, { values: Float64Array; domain: [number, number] }>();
+function featureMapOf(key: LinearFeatureModel['columns'][number]): { values: Float64Array; domain: [number, number] } {
+  let map = featureCache.get(key);
+  if (!map) {
+    const { xs, ys } = axesOf(SMALL_GRID);
+    const values = featureGrid(key, xs, ys);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of values) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    featureCache.set(key, (map = { values, domain: [lo, hi] }));
+  }
+  return map;
+}
+
+type LabModel = LinearFeatureModel | NetworkModel;
+
+/** What was computed from a model at its current step (dropped once it takes another step). */
+const computed = new WeakMap<LabModel, { step: number; values: Map<string, unknown> }>();
+function once<T>(model: LabModel, what: string, make: () => T): T {
+  let entry = computed.get(model);
+  if (!entry || entry.step !== model.step) computed.set(model, (entry = { step: model.step, values: new Map() }));
+  if (!entry.values.has(what)) entry.values.set(what, make());
+  return entry.values.get(what) as T;
+}
+
+/** A model's loss and accuracy on the training and test points. */
+const scoreOf = (model: LabModel): LabScore => once(model, 'score', () => model.score());
+/** A model's probability of class 1 over the large map. */
+const mapOf = (model: LabModel): Float64Array => once(model, 'map', () => model.predictGrid(axesOf(GRID).xs, axesOf(GRID).ys));
+/** The network's hidden units over the small maps, one after the other. */
+const unitsOf = (model: NetworkModel): Float64Array => once(model, 'units', () => model.unitMaps(axesOf(SMALL_GRID).xs, axesOf(SMALL_GRID).ys));
+
+/** Which linear model and which network a state has: their settings, as keys. */
+const linearKey = (s: Pick<FeatureLabState, 'dataset' | 'features'>) => `${s.dataset}|${sortFeatures(s.features).join(',')}`;
+const networkKey = (s: Pick<FeatureLabState, 'dataset' | 'hidden' | 'seed'>) => `${s.dataset}|${s.hidden}|${s.seed}`;
+const newLinear = (s: Pick<FeatureLabState, 'dataset' | 'features'>) => new LinearFeatureModel(dataOf(s.dataset), sortFeatures(s.features));
+const newNetwork = (s: Pick<FeatureLabState, 'dataset' | 'hidden' | 'seed'>) => new NetworkModel(dataOf(s.dataset), s.hidden, s.seed);
+
+/** Models built (and trained) ahead by `warmUpJobs`, until a widget takes them over. */
+const preparedLinear = new Map<string, LinearFeatureModel>();
+const preparedNetwork = new Map<string, NetworkModel>();
+
+function prepared<M extends LabModel>(store: Map<string, M>, key: string, make: () => M): M {
+  let model = store.get(key);
+  if (!model) store.set(key, (model = make()));
+  return model;
+}
+
+/**
+ * The model for these settings trained `steps` steps: the one built ahead, if there is one that
+ * has not gone past `steps`, trained on to `steps`; else a new one, trained from the start.
+ */
+function take<M extends LabModel>(store: Map<string, M>, key: string, make: () => M, steps: number): M {
+  const ahead = store.get(key);
+  store.delete(key);
+  const model = ahead && ahead.step <= steps ? ahead : make();
+  if (steps > model.step) model.advance(steps - model.step);
+  return model;
+}
+
+/** Trains `model` on towards `target` steps, for a few milliseconds (at least a few steps). */
+function trainSlice(model: LabModel, target: number): void {
+  const end = performance.now() + WARM_MS;
+  let taken = 0;
+  while (model.step < target && !model.finished && (taken < WARM_STEPS || performance.now() < end)) {
+    const got = model.advance(Math.min(WARM_STEPS, target - model.step));
+    if (got === 0) return;
+    taken += got;
+  }
+}
+
+/**
+ * What showing `state` takes, as small jobs for the page to run one per task before the widget
+ * hydrates (src/lib/warm-up.ts): the points, each model built and trained in slices, their scores
+ * and their maps. The widget then finds them done; whatever a job did not get to, the widget
+ * computes itself. A state the schema refuses gives no jobs.
+ */
+export function warmUpJobs(state: FeatureLabState): (() => void)[] {
+  const parsed = featureLabSchema.safeParse(state);
+  if (!parsed.success) return [];
+  const s = parsed.data;
+  const linear = () => prepared(preparedLinear, linearKey(s), () => newLinear(s));
+  const network = () => prepared(preparedNetwork, networkKey(s), () => newNetwork(s));
+  const jobs: (() => void)[] = [() => void dataOf(s.dataset), () => void linear()];
+  // more slices than the training needs on a fast machine; the ones left over find it done
+  for (let i = 0; i < Math.ceil(s.linearSteps / WARM_STEPS); i++) jobs.push(() => trainSlice(linear(), s.linearSteps));
+  jobs.push(() => void network());
+  for (let i = 0; i < Math.ceil(s.networkSteps / WARM_STEPS); i++) jobs.push(() => trainSlice(network(), s.networkSteps));
+  const ready = (model: LabModel, steps: number) => model.step === steps;
+  jobs.push(
+    () => void (ready(linear(), s.linearSteps) && scoreOf(linear())),
+    () => void (ready(network(), s.networkSteps) && scoreOf(network())),
+    () => void (ready(linear(), s.linearSteps) && mapOf(linear())),
+    () => void (ready(network(), s.networkSteps) && mapOf(network())),
+    () => void (ready(network(), s.networkSteps) && unitsOf(network())),
+    () => void linear().columns.forEach(featureMapOf),
+  );
+  return jobs;
+}
+
 const raf = (cb: () => void): number | ReturnType<typeof setTimeout> =>
   typeof requestAnimationFrame === 'function' ? requestAnimationFrame(cb) : setTimeout(cb, 16);
 const cancelFrame = (h: number | ReturnType<typeof setTimeout>) => {
@@ -80,22 +215,48 @@ export class FeatureLabModel {
   #network: NetworkModel;
   #frames: Record<Which, number | ReturnType<typeof setTimeout> | null> = { linear: null, network: null };
 
-  constructor(initial: Partial<FeatureLabState> = {}) {
+  /** The settings the widget started with, before any link (see startState). */
+  #start: FeatureLabState;
+  /** The link state the constructor applied, until the frame hands it over (fromLink). */
+  #linkApplied: FeatureLabState | null = null;
+
+  /**
+   * `initial` is the widget's starting settings; `link`, a share link's state, is applied at once
+   * instead (when the schema accepts it), so a share link builds its models once rather than the
+   * starting ones first. The starting settings stay what `startState` reports.
+   */
+  constructor(initial: Partial<FeatureLabState> = {}, link?: FeatureLabState) {
     const parsed = featureLabSchema.safeParse({ ...DEFAULT_FEATURE_LAB, ...initial });
-    const state = parsed.success ? parsed.data : DEFAULT_FEATURE_LAB;
+    this.#start = parsed.success ? parsed.data : DEFAULT_FEATURE_LAB;
+    const linked = link === undefined ? null : featureLabSchema.safeParse(link);
+    const state = linked?.success ? linked.data : this.#start;
+    if (linked?.success) this.#linkApplied = { ...linked.data, features: sortFeatures(linked.data.features) };
     this.dataset = state.dataset;
     this.features = sortFeatures(state.features);
     this.hidden = state.hidden;
     this.seed = state.seed;
-    this.#linear = this.#newLinear();
-    this.#network = this.#newNetwork();
-    this.#linear.advance(state.linearSteps);
-    this.#network.advance(state.networkSteps);
+    this.#linear = take(preparedLinear, linearKey(state), () => this.#newLinear(), state.linearSteps);
+    this.#network = take(preparedNetwork, networkKey(state), () => this.#newNetwork(), state.networkSteps);
   }
 
+  /** The settings the widget started with, before any link (what Copy link compares against). */
+  startState(): FeatureLabState {
+    return { ...this.#start, features: [...this.#start.features] };
+  }
 
-  /** The points and their frame (recomputed when the dataset changes). */
-  data = $derived(labData(this.dataset));
+  /**
+   * A share link's state, as the widget frame hands it over on mount: nothing to do when the
+   * constructor already applied this very state and nothing has changed since, else `fromState`.
+   */
+  fromLink(state: FeatureLabState): void {
+    const applied = this.#linkApplied;
+    this.#linkApplied = null;
+    if (applied && !this.busy && sameState(applied, state) && sameState(applied, this.toState())) return;
+    this.fromState(state);
+  }
+
+  /** The points and their frame (made once per dataset). */
+  data = $derived(dataOf(this.dataset));
 
   /** The points lie within radius 1 (circle, petals) or the square [−1, 1]²: a small margin around them. */
   get extent(): Extent {
@@ -105,20 +266,12 @@ export class FeatureLabModel {
   /** The training points (the test points are scored, not drawn). */
   points = $derived.by((): HeatmapPoint[] => this.data.train.x.map(([x, y], i) => ({ x, y, label: this.data.train.labels[i] })));
 
-  #axes(cells: number) {
-    const { xMin, xMax, yMin, yMax } = LAB_EXTENT;
-    const half = (xMax - xMin) / cells / 2;
-    const halfY = (yMax - yMin) / cells / 2;
-    return { xs: linspace(xMin + half, xMax - half, cells), ys: linspace(yMax - halfY, yMin + halfY, cells) };
-  }
-
-
   #newLinear() {
-    return new LinearFeatureModel(labData(this.dataset), this.features);
+    return newLinear(this);
   }
 
   #newNetwork() {
-    return new NetworkModel(labData(this.dataset), this.hidden, this.seed);
+    return newNetwork(this);
   }
 
   get linear(): LinearFeatureModel {
@@ -143,50 +296,40 @@ export class FeatureLabModel {
 
   linearMap = $derived.by(() => {
     void this.version;
-    const { xs, ys } = this.#axes(GRID);
-    return this.#linear.predictGrid(xs, ys);
+    return mapOf(this.#linear);
   });
 
   networkMap = $derived.by(() => {
     void this.version;
-    const { xs, ys } = this.#axes(GRID);
-    return this.#network.predictGrid(xs, ys);
+    return mapOf(this.#network);
   });
 
   linearScore = $derived.by((): LabScore => {
     void this.version;
-    return this.#linear.score();
+    return scoreOf(this.#linear);
   });
 
   networkScore = $derived.by((): LabScore => {
     void this.version;
-    return this.#network.score();
+    return scoreOf(this.#network);
   });
 
   /** The hand-made features the linear model uses, each as a map, with its learned weight. */
   featureMaps = $derived.by((): SmallMap[] => {
     void this.version;
-    const { xs, ys } = this.#axes(SMALL_GRID);
     const weights = this.#linear.weights;
     const trained = this.#linear.step > 0;
     return weights.map((w) => {
-      const values = featureGrid(w.key, xs, ys);
-      let lo = Infinity;
-      let hi = -Infinity;
-      for (const v of values) {
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
-      }
-      return { key: w.key, label: w.label, values, domain: [lo, hi] as [number, number], weight: trained ? w.weight : null };
+      const { values, domain } = featureMapOf(w.key);
+      return { key: w.key, label: w.label, values, domain, weight: trained ? w.weight : null };
     });
   });
 
   /** The network's hidden units, each as a map of its activation a = tanh(z), with its weight in the output. */
   unitMaps = $derived.by((): SmallMap[] => {
     void this.version;
-    const { xs, ys } = this.#axes(SMALL_GRID);
-    const all = this.#network.unitMaps(xs, ys);
-    const n = xs.length * ys.length;
+    const all = unitsOf(this.#network);
+    const n = SMALL_GRID * SMALL_GRID;
     const trained = this.#network.step > 0;
     return Array.from({ length: this.#network.hidden }, (_, u) => ({
       key: `a${u + 1}`,
@@ -344,10 +487,8 @@ export class FeatureLabModel {
     this.features = sortFeatures(parsed.features);
     this.hidden = parsed.hidden;
     this.seed = parsed.seed;
-    this.#linear = this.#newLinear();
-    this.#network = this.#newNetwork();
-    this.#linear.advance(parsed.linearSteps);
-    this.#network.advance(parsed.networkSteps);
+    this.#linear = take(preparedLinear, linearKey(parsed), () => this.#newLinear(), parsed.linearSteps);
+    this.#network = take(preparedNetwork, networkKey(parsed), () => this.#newNetwork(), parsed.networkSteps);
     this.version++;
   }
 
@@ -371,6 +512,18 @@ export class FeatureLabModel {
     }
     return toCSV(['model', 'quantity', 'value'], rows);
   }
+}
+
+/** Whether two states are the same settings and steps (features in any order). */
+function sameState(a: FeatureLabState, b: FeatureLabState): boolean {
+  return (
+    a.dataset === b.dataset &&
+    linearKey(a) === linearKey(b) &&
+    a.hidden === b.hidden &&
+    a.seed === b.seed &&
+    a.linearSteps === b.linearSteps &&
+    a.networkSteps === b.networkSteps
+  );
 }
 
 /** The features in the fixed order the engine lists them. */

@@ -14,7 +14,7 @@ import { MAX_SEED } from '../../components/widget/seed.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import '../../i18n/strings/flow.ts';
 import type { FlowReport, StopCause } from './loop.ts';
-import { FlowRace, MAX_STEPS, type RaceSnapshot, type RunSnapshot } from './race.ts';
+import { FlowRace, MAX_STEPS, PREPARE_PARTS, type RaceSettings, type RaceSnapshot, type RunSnapshot } from './race.ts';
 import { createRunner, type FlowRunner } from './runner.ts';
 
 export { MAX_STEPS };
@@ -78,6 +78,49 @@ export interface FlowOptions {
   worker?: boolean;
 }
 
+/**
+ * Step-0 snapshots made ahead by `warmUpJobs`, by their settings: the widget's constructor takes
+ * its first picture from here when it can (a few settings' worth, the most recently made last).
+ */
+const firstSnapshots = new Map<string, RaceSnapshot>();
+const FIRST_SNAPSHOTS_KEPT = 4;
+const settingsKey = (s: RaceSettings) => JSON.stringify([s.depth, s.width, s.lr, s.seed]);
+
+/**
+ * The first picture of `state` (its three networks at step 0), as small jobs for the page to run
+ * one per task before the widget hydrates (src/lib/warm-up.ts): each makes one part of the race
+ * (see race.ts), the last keeps its snapshot for the widget's constructor. The numbers are the
+ * same as the constructor's own; jobs not run (or a race not finished) only cost it the time.
+ */
+export function warmUpJobs(state: Partial<FlowState> = {}): (() => void)[] {
+  const parsed = flowStateSchema.safeParse({ ...DEFAULT_STATE, ...state });
+  if (!parsed.success) return [];
+  const { depth, width, lr, seed } = parsed.data;
+  const settings = { depth, width, lr, seed };
+  const key = settingsKey(settings);
+  if (firstSnapshots.has(key)) return [];
+  const race = new FlowRace(settings, undefined, true);
+  const parts = Array.from({ length: PREPARE_PARTS }, () => () => void race.prepare());
+  return [
+    ...parts,
+    () => {
+      // the chart's 0.25ⁿ line needs max σ′ (worked out once, then kept by the engine)
+      derivativeFacts('sigmoid');
+      firstSnapshots.set(key, race.snapshot(false));
+      if (firstSnapshots.size > FIRST_SNAPSHOTS_KEPT) firstSnapshots.delete(firstSnapshots.keys().next().value as string);
+    },
+  ];
+}
+
+/** The three networks of `settings` at step 0: made ahead by `warmUpJobs` (and taken), or made now. */
+function firstSnapshot(settings: RaceSettings): RaceSnapshot {
+  const key = settingsKey(settings);
+  const ahead = firstSnapshots.get(key);
+  // taken, not shared: each widget owns its snapshot
+  firstSnapshots.delete(key);
+  return ahead ?? new FlowRace(settings).snapshot(false);
+}
+
 const num = formatNumber;
 /** Three significant digits, for the table's narrow columns. */
 const short = (value: number) => formatNumber(Number.isFinite(value) ? Number(value.toPrecision(3)) : value);
@@ -112,8 +155,9 @@ export class GradientFlowModel {
     const state = parsed.success ? parsed.data : DEFAULT_STATE;
     this.useWorker = options.worker ?? true;
     this.applySettings(state);
-    // The first picture is computed here, so it is there before the loop starts (and on the server).
-    this.snap = new FlowRace(this.settings()).snapshot(false);
+    // The first picture is there before the loop starts (and on the server): made here, or, in the
+    // browser, ahead in short tasks before the widget hydrates (warmUpJobs).
+    this.snap = firstSnapshot(this.settings());
     this.redraw(true);
   }
 

@@ -11,6 +11,10 @@ import type { TrainStatus } from '../../engine/history.ts';
 
 /** Training pauses here. */
 export const MAX_STEPS = 5000;
+/** Rows of the training set each network's passes first run on, when the race is made in parts. */
+const WARM_SLICES: readonly (readonly [number, number])[] = [[0, 10], [10, 30], [30, 70]];
+/** Calls of `prepare()` that make a race begun in parts. */
+export const PREPARE_PARTS = (5 + WARM_SLICES.length) * FLOW_ACTIVATIONS.length;
 /** Most points per loss curve in a snapshot taken while training runs (the chart's resolution). */
 export const LOSS_POINTS = 100;
 
@@ -71,14 +75,50 @@ interface Run {
 export class FlowRace {
   readonly settings: RaceSettings;
   private readonly train: Samples;
-  private readonly runs: Run[];
+  /** The networks made so far (all three once the race is made; see `prepare`). */
+  private readonly made: Run[] = [];
+  /** The parts of making the race still to do, or null once it is made. */
+  private making: Iterator<void> | null;
   private next = 0;
   private deadCursor = 0;
 
-  constructor(settings: RaceSettings, train: Samples = flowData().train) {
+  /**
+   * Three networks from `settings`, each measured at step 0. With `inParts`, nothing is computed
+   * yet: `prepare()` then makes the race one part at a time (see PREPARE_PARTS), so that a page can
+   * spread the work over several short tasks. Whichever way it is made, the race is the same.
+   */
+  constructor(settings: RaceSettings, train: Samples = flowData().train, inParts = false) {
     this.settings = { ...settings };
     this.train = train;
-    this.runs = FLOW_ACTIVATIONS.map((name) => {
+    this.making = this.parts(inParts);
+    if (!inParts) while (this.prepare());
+  }
+
+  /**
+   * Does the next part of making the race (made with `inParts`); false once nothing is left. Any
+   * other use of the race first does whatever parts are left, all at once.
+   */
+  prepare(): boolean {
+    if (this.making?.next().done) this.making = null;
+    return this.making !== null;
+  }
+
+  /** Every network, the race made first if it is not yet. */
+  private get runs(): Run[] {
+    while (this.prepare());
+    return this.made;
+  }
+
+  /**
+   * Making the race, one part between yields: per network, the network and its trainer, its first
+   * gradients, its accuracy, its dead units. Made in parts, each network's passes are first run
+   * on a few small slices of the data, results unused: the first passes of this code run slowly,
+   * until the JavaScript engine has compiled it, and on small slices that cost is spread over
+   * several short parts instead of making one long one. The race's numbers are the same.
+   */
+  private *parts(inParts: boolean): Generator<void, void> {
+    const { settings, train } = this;
+    for (const name of FLOW_ACTIVATIONS) {
       const net = flowNetwork(name, settings.depth, settings.width, settings.seed);
       const trainer = createTrainer({
         net,
@@ -88,12 +128,28 @@ export class FlowRace {
         seed: settings.seed,
         stopAtLoss: 0,
       });
+      yield;
+      if (inParts) {
+        const batch = net.pack(train.x, train.y);
+        const scratch = new Float64Array(net.params.length);
+        for (const [from, to] of WARM_SLICES) {
+          net.lossAndGradInto(batch, 'bce', scratch, undefined, null, from, Math.min(to, batch.count));
+          yield;
+        }
+      }
       const { loss, grad } = net.lossAndGrad(train.x, train.y, 'bce');
       const start = Array.from(gradientProfile(net, grad));
+      yield;
       const accuracy = trainer.evaluate().train.accuracy;
-      return { name, net, trainer, start, initialLoss: loss, dead: 0, now: { step: 0, loss, accuracy, profile: start } };
-    });
-    this.countDead();
+      yield;
+      if (inParts) {
+        deadUnits(net, train.x.slice(0, WARM_SLICES[0][1]));
+        yield;
+      }
+      const dead = deadCount(net, train);
+      this.made.push({ name, net, trainer, start, initialLoss: loss, dead, now: { step: 0, loss, accuracy, profile: start } });
+      if (this.made.length < FLOW_ACTIVATIONS.length) yield;
+    }
   }
 
   /** Steps taken: the networks move in lockstep (at most one step apart in the middle of a slice). */
@@ -146,7 +202,7 @@ export class FlowRace {
   /** Recounts the dead hidden units of every network, or (`one`) of the next one in turn. */
   countDead(one = false): void {
     const runs = one ? [this.runs[this.deadCursor++ % this.runs.length]] : this.runs;
-    for (const run of runs) run.dead = deadUnits(run.net, this.train.x).reduce((a, b) => a + b, 0);
+    for (const run of runs) run.dead = deadCount(run.net, this.train);
   }
 
   /** Everything the page shows; `thin` keeps at most LOSS_POINTS recorded points per loss curve. */
@@ -188,6 +244,11 @@ export class FlowRace {
     }
     return run.now;
   }
+}
+
+/** Hidden units of `net` whose f′ is 0 on every training point. */
+function deadCount(net: MLP, train: Samples): number {
+  return deadUnits(net, train.x).reduce((a, b) => a + b, 0);
 }
 
 function canAdvance(run: Run): boolean {
