@@ -29,6 +29,49 @@ const f3 = (v: number) => v.toFixed(3);
 /** Steps for a distance that shrinks by `rate` a step to fall below a millionth of its start (Infinity for never). */
 export const stepsTo = (rate: number) => (rate < 1 ? Math.ceil(Math.log(1e-6) / Math.log(rate)) : Infinity);
 
+/** Cells a side of the grid the contour lines are traced on, and how many levels are drawn. */
+const CONTOUR_GRID = 60;
+const CONTOUR_LEVELS = 10;
+let contourGrid: { grid: Float64Array; levels: number[] } | null = null;
+const contourPaths: string[] = [];
+
+/** The bowl sampled on the contour grid, and its levels (made once). */
+function gridOf(): { grid: Float64Array; levels: number[] } {
+  if (!contourGrid) {
+    const grid = sampleGrid(bowl.f, bowl.view, CONTOUR_GRID, CONTOUR_GRID);
+    contourGrid = { grid, levels: logLevels(grid, 0, CONTOUR_LEVELS) };
+  }
+  return contourGrid;
+}
+
+/** Contour level `k` as one SVG path (made once). */
+function contourPath(k: number): string {
+  let d = contourPaths[k];
+  if (d === undefined) {
+    const { grid, levels } = gridOf();
+    const seg = isoline(grid, CONTOUR_GRID, CONTOUR_GRID, bowl.view, levels[k]);
+    d = '';
+    for (let i = 0; i < seg.length; i += 4) d += `M${f3(seg[i])} ${f3(seg[i + 1])}L${f3(seg[i + 2])} ${f3(seg[i + 3])}`;
+    contourPaths[k] = d;
+  }
+  return d;
+}
+
+/** Every contour level of the bowl, as SVG paths. */
+export function valleyContours(): string[] {
+  return gridOf().levels.map((_, k) => contourPath(k));
+}
+
+/**
+ * The contour map as small jobs (the grid, then one level each) for the page to run one per task
+ * before the widget hydrates (src/lib/warm-up.ts); the widget then finds them made.
+ */
+export function warmUpJobs(): (() => void)[] {
+  const jobs: (() => void)[] = [() => void gridOf()];
+  for (let k = 0; k < CONTOUR_LEVELS; k++) jobs.push(() => void (k < gridOf().levels.length && contourPath(k)));
+  return jobs;
+}
+
 export class ValleyModel {
   lr = $state(DEFAULT_STATE.lr);
   beta = $state(DEFAULT_STATE.beta);
@@ -37,15 +80,8 @@ export class ValleyModel {
     race(bowl, [{ spec: { kind: 'momentum', lr: this.lr, momentum: this.beta } }, { spec: { kind: 'sgd', lr: this.lr } }], bowl.start, { steps: VALLEY_STEPS }),
   );
 
-  readonly contours: string[] = (() => {
-    const grid = sampleGrid(bowl.f, bowl.view, 60, 60);
-    return logLevels(grid, 0, 10).map((level) => {
-      const seg = isoline(grid, 60, 60, bowl.view, level);
-      let d = '';
-      for (let i = 0; i < seg.length; i += 4) d += `M${f3(seg[i])} ${f3(seg[i + 1])}L${f3(seg[i + 2])} ${f3(seg[i + 3])}`;
-      return d;
-    });
-  })();
+  /** The bowl's contour lines, one SVG path per level (the same for every η and μ). */
+  readonly contours: string[] = valleyContours();
 
   get view() {
     return bowl.view;

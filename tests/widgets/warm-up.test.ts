@@ -1,5 +1,5 @@
 /**
- * The gradient-flow and feature-lab warm-ups (jobs the page runs before hydrating) give exactly
+ * The gradient-flow, feature-lab and momentum-valley warm-ups (jobs the page runs before hydrating) give exactly
  * the numbers the widgets compute afresh, whether every job ran, some did, or none.
  */
 import { describe, expect, test } from 'vitest';
@@ -11,6 +11,9 @@ import {
   warmUpJobs as labJobs,
   type FeatureLabState,
 } from '../../src/widgets/FeatureLab/model.svelte.ts';
+import { ValleyModel, valleyContours, warmUpJobs as valleyJobs } from '../../src/widgets/MomentumValley/model.svelte.ts';
+import { isoline, logLevels, sampleGrid } from '../../src/engine/contours.ts';
+import { surface } from '../../src/engine/surfaces.ts';
 
 describe('gradient flow warm-up', () => {
   const settings = { depth: DEFAULT_STATE.depth, width: DEFAULT_STATE.width, lr: DEFAULT_STATE.lr, seed: DEFAULT_STATE.seed };
@@ -99,5 +102,26 @@ describe('feature lab warm-up', () => {
     const bad = { ...linked, hidden: 1e6 } as FeatureLabState;
     expect(labJobs(bad)).toEqual([]);
     expect(new FeatureLabModel({}, bad).toState()).toEqual(DEFAULT_FEATURE_LAB);
+  });
+});
+
+describe('momentum valley warm-up', () => {
+  test('the jobs trace the bowl\'s ten contour levels, the same paths the engine gives afresh', () => {
+    const jobs = valleyJobs();
+    expect(jobs.length).toBe(11);
+    for (const job of jobs) job();
+    const bowl = surface('bowl');
+    const grid = sampleGrid(bowl.f, bowl.view, 60, 60);
+    const levels = logLevels(grid, 0, 10);
+    expect(levels.length).toBe(10);
+    const fresh = levels.map((level) => {
+      const seg = isoline(grid, 60, 60, bowl.view, level);
+      let d = '';
+      for (let i = 0; i < seg.length; i += 4) d += `M${seg[i].toFixed(3)} ${seg[i + 1].toFixed(3)}L${seg[i + 2].toFixed(3)} ${seg[i + 3].toFixed(3)}`;
+      return d;
+    });
+    expect(valleyContours()).toEqual(fresh);
+    expect(new ValleyModel().contours).toEqual(fresh);
+    expect(fresh.every((d) => d.startsWith('M') && d.length > 100)).toBe(true);
   });
 });
